@@ -1,0 +1,37 @@
+"""Shared fixtures: two organisations with a full cast each (see leaver.testing)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from leaver.testing import Cast, make_cast
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    # Argon2 is deliberately slow; the cast creates thirty users per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    return make_cast("north")
+
+
+@pytest.fixture
+def other_cast(db: None) -> Cast:
+    """Another organisation: nobody in `cast` may ever see anything of it, or the reverse."""
+    return make_cast("south")
+
+
+# Nothing is skipped in CI: under CI=true a skipped test is reported as a failure.
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI", "").lower() == "true" and report.skipped and not hasattr(
+            report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped under CI=true, which counts as a failure: {report.longrepr}"

@@ -1,0 +1,90 @@
+"""Reading settings from the environment, loudly.
+
+A missing or malformed value stops start-up with a message that names the variable, so a
+mis-deployed server never runs with a half-understood configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import unquote, urlsplit
+
+
+class ConfigurationError(Exception):
+    """A setting in the environment is missing or malformed."""
+
+
+def text(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is None:
+            raise ConfigurationError(f"{name} must be set in the environment.")
+        return default
+    return value
+
+
+def boolean(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {value!r}.")
+
+
+def integer(name: str, default: int, *, minimum: int = 0) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}.") from None
+    if number < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum}, not {number}.")
+    return number
+
+
+def csv_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def database(name: str, default: str) -> dict[str, object]:
+    """Parse DATABASE_URL: sqlite:///path/to.db or postgres://user:pass@host:port/db."""
+    url = text(name, default)
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative.db or sqlite:////absolute/path.db
+        path = unquote(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else ""
+        if not path:
+            raise ConfigurationError(f"{name} must name a file, e.g. sqlite:///db.sqlite3.")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
+    if parts.scheme in {"postgres", "postgresql"}:
+        db_name = unquote(parts.path.lstrip("/"))
+        if not db_name or not parts.hostname:
+            raise ConfigurationError(
+                f"{name} must look like postgres://user:password@host:5432/dbname."
+            )
+        try:
+            port = parts.port
+        except ValueError:
+            raise ConfigurationError(f"{name} has a port that is not a number.") from None
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": db_name,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname,
+            "PORT": str(port or 5432),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    raise ConfigurationError(
+        f"{name} must start with sqlite:/// or postgres://, not {parts.scheme or url!r}."
+    )

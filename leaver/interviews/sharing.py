@@ -1,0 +1,59 @@
+"""Who receives a copy of a record (seed 002 §3: the IRO always, and the organisation's
+distribution list), and restricting that circulation (seed 002 §5)."""
+
+from __future__ import annotations
+
+from leaver.accounts.models import User
+from leaver.interviews.models import Interview, RecordShare, ShareReason
+from leaver.organisations.models import DistributionRecipient, Pathway, Role
+
+
+def distribution_list(interview: Interview) -> list[User]:
+    """The people named by the organisation's distribution rule for this record. A role
+    means the holders of that role *for this young person* (their social worker, their
+    home's managers), never everyone with the role."""
+    from leaver.interviews.pathway import acts_as
+
+    people: dict[int, User] = {}
+    rules = DistributionRecipient.objects.filter(
+        organisation_id=interview.organisation_id, pathway=Pathway.YOUNG_PERSON
+    ).select_related("user")
+    for rule in rules:
+        if rule.user is not None:
+            if rule.user.organisation_id == interview.organisation_id and rule.user.is_active:
+                people[rule.user.pk] = rule.user
+            continue
+        holders = User.objects.filter(
+            organisation_id=interview.organisation_id, is_active=True,
+            memberships__role=rule.role,
+        ).distinct()
+        for user in holders:
+            if acts_as(user, interview, Role(rule.role)):
+                people[user.pk] = user
+    # Unit Managers never see answers (issue 3 §4), even if a rule names them.
+    return [u for u in people.values() if not acts_as(u, interview, Role.UNIT_MANAGER)]
+
+
+def distribute_record(interview: Interview, *, restricted: bool) -> list[User]:
+    if restricted:
+        return []
+    recipients = distribution_list(interview)
+    RecordShare.objects.bulk_create(
+        [RecordShare(interview=interview, user=u, reason=ShareReason.DISTRIBUTION)
+         for u in recipients],
+        ignore_conflicts=True,
+    )
+    return recipients
+
+
+def share_with(interview: Interview, user: User) -> None:
+    RecordShare.objects.get_or_create(
+        interview=interview, user=user, defaults={"reason": ShareReason.SHARED_BY_IRO}
+    )
+
+
+def withdraw_distribution(interview: Interview) -> int:
+    deleted, _ = RecordShare.objects.filter(
+        interview=interview, reason=ShareReason.DISTRIBUTION
+    ).delete()
+    return deleted

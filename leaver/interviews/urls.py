@@ -1,0 +1,18 @@
+from django.urls import path
+
+from leaver.interviews import views
+
+app_name = "interviews"
+urlpatterns = [
+    path("work/", views.your_work, name="your_work"),
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/new/", views.notify_move, name="notify_move"),
+    path("cases/<uuid:public_id>/", views.case, name="case"),
+    path("cases/<uuid:public_id>/consent/", views.consent, name="consent"),
+    path("cases/<uuid:public_id>/interviewer/", views.assign_interviewer, name="assign"),
+    path("cases/<uuid:public_id>/schedule/", views.schedule, name="schedule"),
+    path("cases/<uuid:public_id>/record/new/", views.record_new, name="record_new"),
+    path("cases/<uuid:public_id>/record/", views.record, name="record"),
+    path("cases/<uuid:public_id>/restrict/", views.restrict, name="restrict"),
+    path("cases/<uuid:public_id>/close/<slug:outcome>/", views.close_early, name="close_early"),
+]

@@ -1,0 +1,147 @@
+"""Organisations (tenants), their settings, and the roles people hold in them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Pathway(models.TextChoices):
+    YOUNG_PERSON = "young_person", "Young person leaving care placement"
+    STAFF = "staff", "School staff leaving"
+
+
+class Organisation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SettingKind(models.TextChoices):
+    CHILDRENS_HOME = "childrens_home", "Children's home"
+    AGENCY_PLACEMENT = "agency_placement", "External agency placement"
+    SCHOOL = "school", "School"
+
+
+class Setting(models.Model):
+    """A place a leaver leaves: a children's home, an agency placement or a school."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="settings")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=SettingKind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="setting_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    UNIT_MANAGER = "unit_manager", "Unit Manager"
+    CSM = "csm", "Children's Services Manager"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    INTERVIEWER = "interviewer", "Independent interviewer"
+    IRO = "iro", "Independent Reviewing Officer"
+    HEADTEACHER = "headteacher", "Headteacher"
+    HR_LEAD = "hr_lead", "HR lead"
+    SAFEGUARDING_LEAD = "safeguarding_lead", "Safeguarding lead"
+    SENIOR_MANAGER = "senior_manager", "Senior manager"
+    ORG_ADMIN = "org_admin", "Organisation admin"
+
+
+# Roles whose membership must name the setting it covers.
+SETTING_SCOPED_ROLES = frozenset({Role.UNIT_MANAGER, Role.HEADTEACHER})
+
+
+class Membership(models.Model):
+    """One role held by one person in their organisation, optionally for one setting."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=32, choices=Role.choices)
+    setting = models.ForeignKey(
+        Setting, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    # Interviewers only: not employed by or connected to the organisation (seed 002 §1).
+    is_independent = models.BooleanField(default=False)
+
+    class Meta:
+        # Two conditional constraints rather than nulls_distinct, which SQLite lacks.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "setting"], name="membership_unique_in_setting",
+                condition=models.Q(setting__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"], name="membership_unique_org_wide",
+                condition=models.Q(setting__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f" ({self.setting})" if self.setting_id else ""
+        return f"{self.user} — {self.get_role_display()}{where}"
+
+
+class ConfidentialityStatement(models.Model):
+    """What a leaver is told about who will read the record. Versioned: the version shown
+    is stored with the consent, so we can always say what the young person agreed to."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="confidentiality_statements"
+    )
+    pathway = models.CharField(max_length=32, choices=Pathway.choices)
+    version = models.PositiveIntegerField()
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "pathway", "version"], name="statement_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.pathway} v{self.version}"
+
+
+class DistributionRecipient(models.Model):
+    """Who receives a copy of each interview record besides the IRO (who always does).
+
+    Seed 002 §3 leaves the list empty, so each organisation sets it: either every holder of
+    a role, or one named person.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="distribution_recipients"
+    )
+    pathway = models.CharField(max_length=32, choices=Pathway.choices)
+    role = models.CharField(max_length=32, choices=Role.choices, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(role="") & models.Q(user__isnull=False))
+                | (~models.Q(role="") & models.Q(user__isnull=True)),
+                name="distribution_role_xor_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.role or self.user}"

@@ -1,0 +1,61 @@
+"""Questions about the roles a user holds. The only place that reads Membership for access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from leaver.accounts.models import User
+from leaver.organisations.models import Membership, Role, Setting
+
+
+def has_role(user: User, *roles: Role) -> bool:
+    if not user.is_authenticated or user.organisation_id is None:
+        return False
+    return _memberships(user).filter(role__in=roles).exists()
+
+
+def roles_of(user: User) -> set[str]:
+    if not user.is_authenticated or user.organisation_id is None:
+        return set()
+    cached: set[str] | None = getattr(user, "_leaver_roles", None)
+    if cached is None:
+        cached = set(_memberships(user).values_list("role", flat=True))
+        user._leaver_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def managed_setting_ids(user: User) -> set[int]:
+    """Settings the user manages as Unit Manager (cached on the user for one request)."""
+    cached: set[int] | None = getattr(user, "_leaver_managed", None)
+    if cached is None:
+        cached = set(
+            _memberships(user)
+            .filter(role=Role.UNIT_MANAGER, setting__isnull=False)
+            .values_list("setting_id", flat=True)
+        )
+        user._leaver_managed = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
+    return User.objects.filter(
+        organisation_id=organisation_id, is_active=True, memberships__role=role
+    ).distinct()
+
+
+def is_independent_interviewer(user: User) -> bool:
+    return _memberships(user).filter(role=Role.INTERVIEWER, is_independent=True).exists()
+
+
+def settings_of(organisation_id: int, kinds: Iterable[str]) -> QuerySet[Setting]:
+    return Setting.objects.filter(organisation_id=organisation_id, kind__in=list(kinds))
+
+
+def _memberships(user: User) -> QuerySet[Membership]:
+    # A membership counts only inside the user's own organisation: a setting of another
+    # organisation can never widen what someone sees.
+    return Membership.objects.filter(user=user).filter(
+        Q(setting__isnull=True) | Q(setting__organisation_id=user.organisation_id)
+    )

@@ -1,0 +1,44 @@
+"""The IRO's recommendations after reading a record, and the owners' responses."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class ResponseKind(models.TextChoices):
+    WILL_ACT = "will_act", "Action will be taken"
+    NO_ACTION = "no_action", "No action will be taken"
+
+
+class Recommendation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(
+        "interviews.Interview", on_delete=models.CASCADE, related_name="recommendations"
+    )
+    text = models.TextField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    due_date = models.DateField()
+    record_shared_with_owner = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    response_kind = models.CharField(max_length=16, choices=ResponseKind.choices, blank=True)
+    response_text = models.TextField(blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.public_id}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.responded_at is not None

@@ -1,0 +1,187 @@
+"""A fixed cast for tests (like healthchecks' alice/bob/charlie) and a factory that takes a
+case to any state through the real actions, so tests start from states the code can reach."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from leaver.accounts.models import User
+from leaver.interviews import actions as ia
+from leaver.interviews.models import Interview, State
+from leaver.interviews.questionnaire import QUESTIONS, Kind
+from leaver.organisations.models import (
+    ConfidentialityStatement, DistributionRecipient, Membership, Organisation, Pathway, Role,
+    Setting, SettingKind,
+)
+from leaver.reviews import actions as ra
+from leaver.reviews.models import Recommendation
+
+PASSWORD = "test-password-123"
+
+
+@dataclass
+class Cast:
+    """One organisation with one person per role. `other_*` are second holders of a role
+    who are not connected to the case the factory makes."""
+
+    org: Organisation
+    home: Setting
+    other_home: Setting
+    statement: ConfidentialityStatement
+    unit_manager: User
+    other_unit_manager: User
+    csm: User
+    social_worker: User
+    other_social_worker: User
+    interviewer: User
+    other_interviewer: User
+    dependent_interviewer: User
+    iro: User
+    safeguarding_lead: User
+    senior_manager: User
+    org_admin: User
+    outsider: User  # a member of the organisation with no role at all
+    extra: dict[str, User] = field(default_factory=dict)
+
+    def people(self) -> dict[str, User]:
+        return {name: value for name, value in vars(self).items() if isinstance(value, User)}
+
+
+def make_user(org: Organisation, name: str, role: Role | None = None,
+              setting: Setting | None = None, independent: bool = False) -> User:
+    email = f"{name.lower().replace(' ', '.')}@{org.slug}.example"
+    user = User.objects.create_user(email, PASSWORD, full_name=name, organisation=org)
+    if role is not None:
+        Membership.objects.create(user=user, role=role, setting=setting,
+                                  is_independent=independent)
+    return user
+
+
+def make_cast(slug: str = "north") -> Cast:
+    org = Organisation.objects.create(slug=slug, name=f"{slug.title()} Council")
+    home = Setting.objects.create(organisation=org, name="Oak House",
+                                  kind=SettingKind.CHILDRENS_HOME)
+    other_home = Setting.objects.create(organisation=org, name="Elm House",
+                                        kind=SettingKind.CHILDRENS_HOME)
+    statement = ConfidentialityStatement.objects.create(
+        organisation=org, pathway=Pathway.YOUNG_PERSON, version=1,
+        text="Your IRO and managers will read what you say. Secrecy is not promised.")
+    DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
+                                         role=Role.CSM)
+    p = slug.title()
+    return Cast(
+        org=org, home=home, other_home=other_home, statement=statement,
+        unit_manager=make_user(org, f"{p} Una Manager", Role.UNIT_MANAGER, home),
+        other_unit_manager=make_user(org, f"{p} Otto Manager", Role.UNIT_MANAGER, other_home),
+        csm=make_user(org, f"{p} Cora Csm", Role.CSM),
+        social_worker=make_user(org, f"{p} Sol Worker", Role.SOCIAL_WORKER),
+        other_social_worker=make_user(org, f"{p} Sasha Worker", Role.SOCIAL_WORKER),
+        interviewer=make_user(org, f"{p} Ivy Interviewer", Role.INTERVIEWER, independent=True),
+        other_interviewer=make_user(org, f"{p} Ian Interviewer", Role.INTERVIEWER,
+                                    independent=True),
+        dependent_interviewer=make_user(org, f"{p} Dee Staff", Role.INTERVIEWER),
+        iro=make_user(org, f"{p} Iris Iro", Role.IRO),
+        safeguarding_lead=make_user(org, f"{p} Sid Safe", Role.SAFEGUARDING_LEAD),
+        senior_manager=make_user(org, f"{p} Sen Manager", Role.SENIOR_MANAGER),
+        org_admin=make_user(org, f"{p} Ada Admin", Role.ORG_ADMIN),
+        outsider=make_user(org, f"{p} Owen Outsider"),
+    )
+
+
+def move_details(cast: Cast, **overrides: object) -> ia.MoveDetails:
+    today = timezone.localdate()
+    values: dict[str, object] = {
+        "setting": cast.home, "leaver_name": "Jordan Ellis",
+        "date_of_birth": today.replace(year=today.year - 15),
+        "planned_move_date": today + dt.timedelta(days=10),
+        "social_worker": cast.social_worker, "significant_learning_disability": False,
+        "communication_needs": "", "preferred_language": "English",
+        "contact_details": "10 Example Road",
+    }
+    values.update(overrides)
+    return ia.MoveDetails(**values)  # type: ignore[arg-type]
+
+
+def full_answers() -> dict[str, tuple[str, str]]:
+    return {key: ("yes", "") if q.kind is Kind.CLOSED else ("", "An answer in my words.")
+            for key, q in QUESTIONS.items()}
+
+
+def record_details(**overrides: object) -> ia.RecordDetails:
+    values: dict[str, object] = {
+        "answers": full_answers(), "complaints_discussed": False, "advocacy_discussed": True,
+        "complaints_referral_wanted": False, "advocacy_referral_wanted": False,
+        "interviewer_notes": "", "agreed_with_young_person": True, "left_out_note": "",
+        "restrict_circulation": False, "restriction_reason": "",
+    }
+    values.update(overrides)
+    return ia.RecordDetails(**values)  # type: ignore[arg-type]
+
+
+# The order in which the factory walks the main line of the pathway.
+_MAIN_LINE = [
+    State.NOTIFIED, State.CONSENTED, State.INTERVIEWER_ASSIGNED, State.SCHEDULED,
+    State.WITH_IRO, State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE, State.CLOSED,
+]
+
+
+def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> Interview:
+    """A case in `state`, reached through the real actions by the cast's people."""
+    if state == State.NOT_FEASIBLE:
+        details.setdefault("significant_learning_disability", True)
+    interview = ia.notify_move(actor=cast.unit_manager, details=move_details(cast, **details))
+    if state == State.NOTIFIED:
+        return interview
+    if state in (State.DECLINED, State.NOT_FEASIBLE):
+        outcome = "consent_declined" if state == State.DECLINED else "not_feasible"
+        return ia.record_consent(actor=cast.social_worker, interview=interview, outcome=outcome,
+                                 reason="A reason.", may_quote=False, statement=cast.statement)
+    if state in (State.WITHDRAWN, State.UNABLE_TO_CONTACT):
+        outcome = "withdraw" if state == State.WITHDRAWN else "unable_to_contact"
+        return ia.close_early(actor=cast.social_worker, interview=interview, outcome=outcome,
+                              reason="A reason.")
+    interview = ia.record_consent(actor=cast.social_worker, interview=interview,
+                                  outcome="consent_given", reason="", may_quote=True,
+                                  statement=cast.statement)
+    if state == State.CONSENTED:
+        return interview
+    interview = ia.assign_interviewer(actor=cast.csm, interview=interview,
+                                      interviewer=cast.interviewer)
+    if state == State.INTERVIEWER_ASSIGNED:
+        return interview
+    interview = ia.schedule_interview(actor=cast.interviewer, interview=interview,
+                                      when=timezone.now() + dt.timedelta(days=2),
+                                      location="The library")
+    if state == State.SCHEDULED:
+        return interview
+    interview = ia.submit_record(actor=cast.interviewer, interview=interview,
+                                 details=record_details())
+    if state == State.WITH_IRO:
+        return interview
+    if state == State.NO_ACTION_NEEDED:
+        return ra.record_no_action(actor=cast.iro, interview=interview, reason="All good.")
+    add_recommendation(cast, interview)
+    interview.refresh_from_db()
+    if state == State.RECOMMENDATIONS_ISSUED:
+        return interview
+    for rec in interview.recommendations.all():
+        ra.respond(actor=rec.owner, recommendation=rec, kind="will_act", text="We will.")
+    interview.refresh_from_db()
+    if state == State.RESPONSES_COMPLETE:
+        return interview
+    ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
+    ra.mark_letter_sent(actor=cast.iro, interview=interview)
+    interview.refresh_from_db()
+    assert interview.state == state, f"make_case cannot reach {state}"
+    return interview
+
+
+def add_recommendation(cast: Cast, interview: Interview, owner: User | None = None,
+                       share_record: bool = False) -> Recommendation:
+    return ra.add_recommendation(
+        actor=cast.iro, interview=interview, text="Help with homework every evening.",
+        owner=owner or cast.csm, due_date=timezone.localdate() + dt.timedelta(days=28),
+        share_record=share_record)

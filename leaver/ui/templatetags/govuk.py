@@ -1,0 +1,109 @@
+"""Render Django form fields as GOV.UK Design System components.
+
+Values are always rendered by Django's own widgets or auto-escaped templates: nothing a
+user typed is ever marked safe here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+
+register = template.Library()
+
+
+def _described_by(field: BoundField) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.inclusion_tag("govuk/field.html")
+def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> dict[str, Any]:
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        kind = "checkbox"
+    elif isinstance(widget, forms.RadioSelect):
+        kind = "radios"
+    elif isinstance(widget, forms.CheckboxSelectMultiple):
+        kind = "checkboxes"
+    else:
+        kind = "input"
+    css = {
+        forms.Textarea: "govuk-textarea",
+        forms.Select: "govuk-select",
+    }.get(type(widget), "govuk-input")
+    if field.errors:
+        css += f" {css.split()[0]}--error"
+    if width:
+        css += f" govuk-input--width-{width}" if css.startswith("govuk-input") else ""
+    attrs = {"class": css}
+    described = _described_by(field)
+    if described:
+        attrs["aria-describedby"] = described
+    rendered = field.as_widget(attrs=attrs) if kind == "input" else ""
+    value = field.value()
+    values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
+    options = []
+    if kind in ("radios", "checkboxes"):
+        for index, (option_value, option_label) in enumerate(field.field.choices):
+            if option_value == "":
+                continue
+            options.append({
+                "id": f"{field.auto_id}_{index}",
+                "value": option_value,
+                "label": option_label,
+                "checked": str(option_value) in values,
+            })
+    return {
+        "field": field,
+        "kind": kind,
+        "rendered": rendered,
+        "options": options,
+        "checked": bool(value) and kind == "checkbox",
+        "label_size": label_size,
+        "inline": kind == "radios" and len(options) <= 3 and getattr(widget, "inline", False),
+        "described_by": described,
+    }
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def govuk_error_summary(*forms_: forms.Form) -> dict[str, Any]:
+    errors = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for message in form.non_field_errors():
+            errors.append({"href": "", "message": message})
+        for name, field in form.fields.items():
+            bound = form[name]
+            for message in bound.errors:
+                target = bound.auto_id
+                if isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                    target = f"{bound.auto_id}_{_first_choice_index(field)}"
+                errors.append({"href": f"#{target}", "message": message})
+    return {"errors": errors}
+
+
+def _first_choice_index(field: forms.Field) -> int:
+    for index, (value, _label) in enumerate(getattr(field, "choices", [])):
+        if value != "":
+            return index
+    return 0
+
+
+@register.inclusion_tag("govuk/tag.html")
+def state_tag(state: str, label: str) -> dict[str, str]:
+    colours = {
+        "notified": "yellow", "consented": "turquoise", "interviewer_assigned": "blue",
+        "scheduled": "blue", "with_iro": "purple", "recommendations_issued": "pink",
+        "responses_complete": "pink", "no_action_needed": "grey", "closed": "green",
+        "declined": "grey", "not_feasible": "grey", "withdrawn": "grey",
+        "unable_to_contact": "red",
+    }
+    return {"label": label, "colour": colours.get(state, "grey")}

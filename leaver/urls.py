@@ -1,0 +1,12 @@
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from leaver.health import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="interviews:your_work"), name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("leaver.accounts.urls")),
+    path("", include("leaver.interviews.urls")),
+    path("", include("leaver.reviews.urls")),
+]
