@@ -13,8 +13,14 @@ from leaver.interviews import actions as ia
 from leaver.interviews.models import Interview, State
 from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
-    ConfidentialityStatement, DistributionRecipient, Membership, Organisation, Pathway, Role,
-    Setting, SettingKind,
+    ConfidentialityStatement,
+    DistributionRecipient,
+    Membership,
+    Organisation,
+    Pathway,
+    Role,
+    Setting,
+    SettingKind,
 )
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation

@@ -17,7 +17,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     idle = settings.SESSION_IDLE_MINUTES
     if not user.is_authenticated:
         return {"nav_items": [], "organisation_name": "", "session_idle_minutes": idle}
-    held = roles.roles_of(user)  # type: ignore[arg-type]
+    held = roles.roles_of(user)
     items = [("Your work", reverse("interviews:your_work"))]
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
         items.append(("Cases", reverse("interviews:case_list")))
@@ -28,6 +28,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             {"label": label, "url": url, "active": current.startswith(url)}
             for label, url in items
         ],
-        "organisation_name": user.organisation.name if user.organisation else "",  # type: ignore[union-attr]
+        "organisation_name": user.organisation.name if user.organisation else "",
         "session_idle_minutes": idle,
     }

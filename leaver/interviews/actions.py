@@ -14,7 +14,12 @@ from leaver.accounts.models import User
 from leaver.audit import log as audit
 from leaver.interviews import canonical, pathway
 from leaver.interviews.models import (
-    Answer, AnswerChoice, Interview, InterviewRecord, State, YoungPerson,
+    Answer,
+    AnswerChoice,
+    Interview,
+    InterviewRecord,
+    State,
+    YoungPerson,
 )
 from leaver.interviews.pathway import PathwayError
 from leaver.interviews.questionnaire import KEY as QUESTIONNAIRE_KEY
@@ -23,7 +28,11 @@ from leaver.interviews.sharing import distribute_record, withdraw_distribution
 from leaver.notifications.email import notify
 from leaver.organisations import roles
 from leaver.organisations.models import (
-    ConfidentialityStatement, Pathway, Role, Setting, SettingKind,
+    ConfidentialityStatement,
+    Pathway,
+    Role,
+    Setting,
+    SettingKind,
 )
 
 

@@ -14,6 +14,7 @@ from leaver.interviews.models import AnswerChoice
 from leaver.interviews.questionnaire import SECTIONS, Kind
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
+from leaver.ui.widgets import InlineRadioSelect
 
 
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -74,7 +75,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        org = user.organisation_id
+        org = user.organisation_id or 0
         settings_qs = Setting.objects.filter(
             organisation_id=org,
             kind__in=[SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT],
@@ -83,7 +84,7 @@ class MoveForm(forms.Form):
             settings_qs = settings_qs.filter(pk__in=roles.managed_setting_ids(user))
         self.fields["setting"].queryset = settings_qs  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = roles.users_with_role(  # type: ignore[attr-defined]
-            org or 0, Role.SOCIAL_WORKER)
+            org, Role.SOCIAL_WORKER)
 
     def clean_leaver_name(self) -> str:
         return str(self.cleaned_data["leaver_name"]).strip()
@@ -195,7 +196,7 @@ class RecordForm(forms.Form):
             for q in section.questions:
                 if q.kind is Kind.CLOSED:
                     self.fields[f"{q.key}__choice"] = forms.ChoiceField(
-                        label=q.text, choices=AnswerChoice.choices, widget=forms.RadioSelect,
+                        label=q.text, choices=AnswerChoice.choices, widget=InlineRadioSelect,
                         error_messages={"required": f"Answer “{q.text}”"},
                     )
                     self.fields[f"{q.key}__text"] = forms.CharField(
@@ -206,9 +207,6 @@ class RecordForm(forms.Form):
                     self.fields[f"{q.key}__text"] = forms.CharField(
                         label=q.text, required=False, widget=forms.Textarea(attrs={"rows": 3}),
                     )
-        for name, field in self.fields.items():
-            if name.endswith("__choice"):
-                field.widget.inline = True  # type: ignore[attr-defined]
 
     def sections(self) -> list[dict[str, Any]]:
         """Bound fields grouped for the template, in the order of Appendix 1."""

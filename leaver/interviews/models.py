@@ -93,6 +93,9 @@ class YoungPerson(models.Model):
     # Where the interviewer can reach the young person after the move (seed 002 §2).
     contact_details = models.TextField(blank=True)
 
+    def __str__(self) -> str:
+        return f"Young person of {self.interview}"
+
 
 class InterviewRecord(models.Model):
     """The interview as recorded and agreed with the young person. Locked on submission."""
@@ -115,6 +118,9 @@ class InterviewRecord(models.Model):
     # SHA-256 of the canonical content at submission (leaver.interviews.canonical).
     content_sha256 = models.CharField(max_length=64)
 
+    def __str__(self) -> str:
+        return f"Record of {self.interview}"
+
 
 class AnswerChoice(models.TextChoices):
     YES = "yes", "Yes"
@@ -134,6 +140,9 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["record", "item_key"], name="answer_once_per_item")
         ]
 
+    def __str__(self) -> str:
+        return f"Answer to {self.item_key}"
+
 
 class ShareReason(models.TextChoices):
     DISTRIBUTION = "distribution", "Distribution list"
@@ -152,3 +161,6 @@ class RecordShare(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["interview", "user"], name="share_once_per_user")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.interview} shared with user {self.user_id}"

@@ -32,7 +32,9 @@ class Setting(models.Model):
     """A place a leaver leaves: a children's home, an agency placement or a school."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="settings")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="settings"
+    )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=SettingKind.choices)
 

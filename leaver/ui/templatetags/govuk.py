@@ -11,6 +11,8 @@ from typing import Any
 from django import forms, template
 from django.forms.boundfield import BoundField
 
+from leaver.ui.widgets import InlineRadioSelect
+
 register = template.Library()
 
 
@@ -34,15 +36,17 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         kind = "checkboxes"
     else:
         kind = "input"
-    css = {
-        forms.Textarea: "govuk-textarea",
-        forms.Select: "govuk-select",
-    }.get(type(widget), "govuk-input")
+    if isinstance(widget, forms.Textarea):
+        css = "govuk-textarea"
+    elif isinstance(widget, forms.Select):
+        css = "govuk-select"
+    else:
+        css = "govuk-input"
     if field.errors:
         css += f" {css.split()[0]}--error"
     if width:
         css += f" govuk-input--width-{width}" if css.startswith("govuk-input") else ""
-    attrs = {"class": css}
+    attrs: dict[str, str | bool] = {"class": css}
     described = _described_by(field)
     if described:
         attrs["aria-describedby"] = described
@@ -51,7 +55,7 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
     options = []
     if kind in ("radios", "checkboxes"):
-        for index, (option_value, option_label) in enumerate(field.field.choices):
+        for index, (option_value, option_label) in enumerate(_choices(field.field)):
             if option_value == "":
                 continue
             options.append({
@@ -67,7 +71,7 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         "options": options,
         "checked": bool(value) and kind == "checkbox",
         "label_size": label_size,
-        "inline": kind == "radios" and len(options) <= 3 and getattr(widget, "inline", False),
+        "inline": isinstance(widget, InlineRadioSelect),
         "described_by": described,
     }
 
@@ -90,8 +94,12 @@ def govuk_error_summary(*forms_: forms.Form) -> dict[str, Any]:
     return {"errors": errors}
 
 
+def _choices(field: forms.Field) -> list[tuple[Any, str]]:
+    return list(getattr(field, "choices", []))
+
+
 def _first_choice_index(field: forms.Field) -> int:
-    for index, (value, _label) in enumerate(getattr(field, "choices", [])):
+    for index, (value, _label) in enumerate(_choices(field)):
         if value != "":
             return index
     return 0

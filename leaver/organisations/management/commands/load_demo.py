@@ -16,8 +16,14 @@ from leaver.accounts.models import User
 from leaver.interviews import actions as ia
 from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
-    ConfidentialityStatement, DistributionRecipient, Membership, Organisation, Pathway, Role,
-    Setting, SettingKind,
+    ConfidentialityStatement,
+    DistributionRecipient,
+    Membership,
+    Organisation,
+    Pathway,
+    Role,
+    Setting,
+    SettingKind,
 )
 from leaver.reviews import actions as ra
 
@@ -67,9 +73,9 @@ class Command(BaseCommand):
             self.stdout.write("The demo organisation is already loaded; nothing changed.")
             return
         # The demo's emails would only be noise on the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            with transaction.atomic():
-                load()
+        quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        with quiet, transaction.atomic():
+            load()
         self.stdout.write(self.style.SUCCESS(
             f"Loaded the demo organisation. Every demo user's password is {DEMO_PASSWORD}"))
 
