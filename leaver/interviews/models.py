@@ -75,6 +75,14 @@ class Interview(models.Model):
     def __str__(self) -> str:
         return f"Exit interview {self.public_id}"
 
+    @property
+    def consent_outcome(self) -> str:
+        """What the young person decided, whatever happened after."""
+        if self.consent_recorded_at is None:
+            return ""
+        return {State.DECLINED: "Declined", State.NOT_FEASIBLE: "Not feasible"}.get(
+            State(self.state), "Agreed to an exit interview")
+
 
 class YoungPerson(models.Model):
     """What the Unit Manager records about the young person when the move is notified."""

@@ -87,7 +87,7 @@ def load() -> None:
         for name, kind in [
             ("Oak House", SettingKind.CHILDRENS_HOME),
             ("Birch Lodge", SettingKind.CHILDRENS_HOME),
-            ("Horizon Care (agency placement)", SettingKind.AGENCY_PLACEMENT),
+            ("Horizon Care", SettingKind.AGENCY_PLACEMENT),
         ]
     }
     people: dict[str, User] = {}
@@ -144,7 +144,7 @@ def _to_scheduled(people: dict[str, User], interview: Any,
 def _cases(people: dict[str, User], homes: dict[str, Setting],
            statement: ConfidentialityStatement) -> None:
     oak, birch = homes["Oak House"], homes["Birch Lodge"]
-    agency = homes["Horizon Care (agency placement)"]
+    agency = homes["Horizon Care"]
     _notify(people, oak, "Jordan Ellis", "sam")
     casey = _notify(people, oak, "Casey Morgan", "sam")
     ia.record_consent(actor=people["sam"], interview=casey, outcome="consent_given",
