@@ -175,7 +175,7 @@ def assign_interviewer(*, actor: User, interview: Interview, interviewer: User) 
     pathway.check(actor, interview, "assign_interviewer")
     refusal = interviewer_refusal(interviewer, interview)
     if refusal:
-        raise PathwayError(f"{interviewer.full_name} cannot be chosen: they {refusal}.")
+        raise PathwayError(f"{interviewer.full_name} {refusal}, so cannot be chosen.")
     interview.interviewer = interviewer
     # A new interviewer arranges their own time and place.
     interview.scheduled_for = None

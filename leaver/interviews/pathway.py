@@ -82,7 +82,7 @@ def acts_as(user: User, interview: Interview, role: Role) -> bool:
     """Whether the user holds `role` *for this interview*, not just somewhere."""
     from leaver.organisations import roles
 
-    if user.organisation_id != interview.organisation_id:
+    if not user.is_authenticated or user.organisation_id != interview.organisation_id:
         return False
     if role not in roles.roles_of(user):
         return False

@@ -47,7 +47,9 @@ def distribute_record(interview: Interview, *, restricted: bool) -> list[User]:
 
 
 def share_with(interview: Interview, user: User) -> None:
-    RecordShare.objects.get_or_create(
+    # update_or_create: a copy the IRO chose to give survives a later restriction, even
+    # when the person already had one from the distribution list.
+    RecordShare.objects.update_or_create(
         interview=interview, user=user, defaults={"reason": ShareReason.SHARED_BY_IRO}
     )
 

@@ -51,6 +51,8 @@ def review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         organisation_id=interview.organisation_id)
     context = {
         "interview": interview,
+        # Both forms are on the page, whichever was posted (a bad "no action" used to 500).
+        "recommend_form": recommend,
         "recommendations": interview.recommendations.select_related("owner"),
         "no_action_form": no_action if pathway.may(user, interview, "no_action_needed")
         else None,

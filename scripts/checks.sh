@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Runs Leaver's checks, each as a timed phase, and carries on past a failing phase so one run
+# shows everything; exits non-zero if any phase failed. `make lint` / `make test` call this.
+#
+#   scripts/checks.sh PHASE...     PHASE is one of: ruff mypy sqlite postgres
+#
+#   ruff      ruff check .
+#   mypy      mypy leaver (strict; configuration in pyproject.toml)
+#   sqlite    pytest on SQLite, markers from PYTEST_SQLITE_MARKERS (see the Makefile)
+#   postgres  pytest on a throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), markers
+#             from PYTEST_POSTGRES_MARKERS (empty: every test)
+#
+# PYTEST_ARGS adds arguments to both pytest runs (e.g. PYTEST_ARGS="-x -k consent").
+# pytest's exit status 5 ("no tests collected") counts as a failure. The last line totals the
+# tests of both suites.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/.."
+venv=${VENV:-.venv}
+bin=$venv/bin
+# Settings refuse to start without SECRET_KEY unless DEBUG is on; tests and mypy's Django
+# plugin load the settings, so they run in development mode.
+export DEBUG=true
+# Playwright's sync API runs an event loop in the test thread; live_server tests touch the
+# database from that thread.
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
+
+if (($# == 0)); then
+    set -- ruff mypy sqlite postgres
+fi
+
+names=()
+results=()
+durations=()
+details=()
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# Prints "passed failed skipped" from a pytest JUnit XML report.
+junit_counts() {
+    "$bin/python" - "$1" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+
+root = ET.parse(sys.argv[1]).getroot()
+suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
+total = sum(int(s.get("tests", 0)) for s in suites)
+failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(total - failed - skipped, failed, skipped)
+EOF
+}
+
+# Prints which database Django is configured with, so the log shows what each suite ran on.
+show_database() {
+    DJANGO_SETTINGS_MODULE=leaver.settings "$bin/python" -c '
+import django
+from django.db import connection
+django.setup()
+test_name = connection.settings_dict["TEST"].get("NAME") or "(default)"
+print("database:", connection.vendor, "- test database:", test_name)
+'
+}
+
+# run_pytest SUITE MARKERS: runs pytest, returns its status (5 becomes a failure, with a message).
+run_pytest() {
+    local suite=$1 markers=$2 status
+    local -a args=()
+    [[ -n $markers ]] && args+=(-m "$markers")
+    # shellcheck disable=SC2206  # PYTEST_ARGS is split into words on purpose
+    args+=(${PYTEST_ARGS:-})
+    show_database
+    set +e
+    "$bin/pytest" -p no:cacheprovider --junitxml="$reports/$suite.xml" "${args[@]}"
+    status=$?
+    set -e
+    if ((status == 5)); then
+        echo "ERROR: pytest collected no tests for the $suite suite${markers:+ (-m \"$markers\")}." \
+            "A suite that runs nothing is a failure, not a pass." >&2
+        return 1
+    fi
+    return "$status"
+}
+
+phase_ruff() { "$bin/ruff" check .; }
+phase_mypy() { "$bin/mypy" leaver; }
+phase_sqlite() {
+    # Whatever DATABASE_URL the caller has, this suite is the SQLite one.
+    unset DATABASE_URL
+    run_pytest sqlite "${PYTEST_SQLITE_MARKERS-not browser}"
+}
+phase_postgres() {
+    bash "$here/with-postgres.sh" \
+        bash "$here/checks.sh" --pytest-suite postgres "${PYTEST_POSTGRES_MARKERS-}"
+}
+
+# Re-entry point for with-postgres.sh, which runs the suite with DATABASE_URL set.
+if [[ ${1:-} == --pytest-suite ]]; then
+    reports=${LEAVER_CHECKS_REPORTS:?}
+    run_pytest "$2" "${3:-}"
+    exit
+fi
+
+reports=$(mktemp -d "${TMPDIR:-/tmp}/leaver-checks.XXXXXX")
+export LEAVER_CHECKS_REPORTS=$reports
+trap 'rm -rf "$reports"' EXIT
+
+for phase in "$@"; do
+    if ! declare -F "phase_$phase" >/dev/null; then
+        echo "unknown phase: $phase (ruff, mypy, sqlite, postgres)" >&2
+        exit 2
+    fi
+done
+
+for phase in "$@"; do
+    echo
+    echo "==> $phase"
+    start=$(now)
+    if ( "phase_$phase" ); then result=passed; else result=FAILED; fi
+    names+=("$phase")
+    results+=("$result")
+    durations+=("$(elapsed "$start" "$(now)")")
+    detail=""
+    if [[ -s $reports/$phase.xml ]]; then
+        read -r passed failed skipped < <(junit_counts "$reports/$phase.xml")
+        detail="$passed passed, $failed failed, $skipped skipped"
+    fi
+    details+=("$detail")
+done
+
+echo
+echo "==> summary"
+status=0
+total_passed=0 total_failed=0 total_skipped=0 ran_pytest=
+for i in "${!names[@]}"; do
+    printf '  %-9s %-7s %7ss  %s\n' "${names[$i]}" "${results[$i]}" "${durations[$i]}" \
+        "${details[$i]}"
+    [[ ${results[$i]} == passed ]] || status=1
+done
+for suite in sqlite postgres; do
+    if [[ -s $reports/$suite.xml ]]; then
+        ran_pytest=yes
+        read -r passed failed skipped < <(junit_counts "$reports/$suite.xml")
+        total_passed=$((total_passed + passed))
+        total_failed=$((total_failed + failed))
+        total_skipped=$((total_skipped + skipped))
+    fi
+done
+if [[ -n $ran_pytest ]]; then
+    echo "tests: $total_passed passed, $total_failed failed, $total_skipped skipped"
+fi
+if ((status != 0)); then
+    echo "Some checks FAILED (see above)." >&2
+fi
+exit "$status"
