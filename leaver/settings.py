@@ -159,6 +159,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every rendering step at INFO; only its warnings matter.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own default config also gives "django" a handler; without this every
+        # line it logs would print twice through the root handler.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint logs every rendering step at INFO; only its warnings matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

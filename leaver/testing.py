@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.dates import years_before
 from leaver.interviews import actions as ia
 from leaver.interviews.models import Interview, State
 from leaver.interviews.questionnaire import QUESTIONS, Kind
@@ -101,7 +102,7 @@ def move_details(cast: Cast, **overrides: object) -> ia.MoveDetails:
     today = timezone.localdate()
     values: dict[str, object] = {
         "setting": cast.home, "leaver_name": "Jordan Ellis",
-        "date_of_birth": today.replace(year=today.year - 15),
+        "date_of_birth": years_before(today, 15),
         "planned_move_date": today + dt.timedelta(days=10),
         "social_worker": cast.social_worker, "significant_learning_disability": False,
         "communication_needs": "", "preferred_language": "English",

@@ -10,11 +10,12 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.dates import years_before
 from leaver.interviews.models import AnswerChoice
 from leaver.interviews.questionnaire import SECTIONS, Kind
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
-from leaver.ui.widgets import InlineRadioSelect
+from leaver.ui.widgets import CommentField, InlineRadioSelect
 
 
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -93,7 +94,7 @@ class MoveForm(forms.Form):
         born: dt.date = self.cleaned_data["date_of_birth"]
         if born > timezone.localdate():
             raise forms.ValidationError("Date of birth must be in the past.")
-        if born < timezone.localdate().replace(year=timezone.localdate().year - 30):
+        if born < years_before(timezone.localdate(), 30):
             raise forms.ValidationError("Check the date of birth: this pathway is for young "
                                         "people leaving care.")
         return born
@@ -199,14 +200,16 @@ class RecordForm(forms.Form):
                         label=q.text, choices=AnswerChoice.choices, widget=InlineRadioSelect,
                         error_messages={"required": f"Answer “{q.text}”"},
                     )
-                    self.fields[f"{q.key}__text"] = forms.CharField(
-                        label="Comment (optional)", required=False,
+                    self.fields[f"{q.key}__text"] = CommentField(
+                        about=q.text, label="Comment (optional)", required=False,
                         widget=forms.Textarea(attrs={"rows": 2}),
                     )
                 else:
                     self.fields[f"{q.key}__text"] = forms.CharField(
                         label=q.text, required=False, widget=forms.Textarea(attrs={"rows": 3}),
                     )
+        # The questions come first on the page, so their errors come first in the summary.
+        self.order_fields([name for name in self.fields if "__" in name])
 
     def sections(self) -> list[dict[str, Any]]:
         """Bound fields grouped for the template, in the order of Appendix 1."""

@@ -115,6 +115,8 @@ def check(user: User | None, interview: Interview, name: str) -> Transition:
         if transition.roles:
             raise PathwayError("This step must be taken by a person.")
         return transition
+    if not transition.roles:
+        raise PathwayError("Leaver takes this step by itself when its conditions are met.")
     if not any(acts_as(user, interview, role) for role in transition.roles):
         who = " or ".join(_role_phrase(r) for r in sorted(transition.roles))
         raise PathwayError(f"Only {who} can do this.")

@@ -18,7 +18,7 @@ from leaver.interviews.questionnaire import SECTIONS
 from leaver.organisations import roles
 from leaver.organisations.models import ConfidentialityStatement, Pathway, Role
 from leaver.reviews.access import recommendations_owned_by
-from leaver.ui.pages import form_page
+from leaver.ui.pages import form_page, posted
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -66,7 +66,7 @@ def notify_move(request: HttpRequest) -> HttpResponse:
             "Only a Unit Manager or a Children's Services Manager can record a move.")},
             status=403)
     return form_page(
-        request, "interviews/notify_move.html", {}, forms.MoveForm(request.POST or None, user=user),
+        request, "interviews/notify_move.html", {}, forms.MoveForm(posted(request), user=user),
         lambda d: actions.notify_move(actor=user, details=actions.MoveDetails(**d)),
         "The move is recorded. The social worker and the Children's Services Managers have "
         "been told.", actions.case_path)
@@ -110,7 +110,7 @@ def consent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                        "statement yet. Ask your organisation admin to add one.")
     return form_page(
         request, "interviews/consent.html", {"interview": interview, "statement": statement},
-        forms.ConsentForm(request.POST or None),
+        forms.ConsentForm(posted(request)),
         lambda d: actions.record_consent(
             actor=user, interview=interview, outcome=d["outcome"], reason=d["reason"],
             may_quote=d["may_quote"], statement=statement),
@@ -134,7 +134,7 @@ def assign_interviewer(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
             eligible.append(candidate)
     return form_page(
         request, "interviews/assign.html", {"interview": interview, "refused": refused},
-        forms.AssignInterviewerForm(request.POST or None, eligible=eligible),
+        forms.AssignInterviewerForm(posted(request), eligible=eligible),
         lambda d: actions.assign_interviewer(
             actor=user, interview=interview, interviewer=d["interviewer"]),
         "The interviewer is assigned and has been told.", actions.case_path(interview))
@@ -151,7 +151,7 @@ def schedule(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     initial = {"scheduled_for": interview.scheduled_for, "location": interview.location}
     return form_page(
         request, "interviews/schedule.html", {"interview": interview},
-        forms.ScheduleForm(request.POST or None, initial=initial),
+        forms.ScheduleForm(posted(request), initial=initial),
         lambda d: actions.schedule_interview(
             actor=user, interview=interview, when=d["scheduled_for"], location=d["location"]),
         "The interview is arranged.", actions.case_path(interview))
@@ -175,7 +175,7 @@ def record_new(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     blocked = _guard(request, interview, "submit_record")
     if blocked:
         return blocked
-    form = forms.RecordForm(request.POST or None)
+    form = forms.RecordForm(posted(request))
     return form_page(
         request, "interviews/record_form.html", {"interview": interview}, form,
         lambda d: actions.submit_record(actor=user, interview=interview, details=(
@@ -212,7 +212,7 @@ def restrict(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         return blocked
     return form_page(
         request, "interviews/restrict.html", {"interview": interview},
-        forms.RestrictForm(request.POST or None),
+        forms.RestrictForm(posted(request)),
         lambda d: actions.restrict_circulation(actor=user, interview=interview,
                                                reason=d["reason"]),
         "Circulation is restricted. Copies sent under the distribution list have been "
@@ -238,7 +238,7 @@ def close_early(request: HttpRequest, public_id: uuid.UUID, outcome: str) -> Htt
     return form_page(
         request, "interviews/close_early.html",
         {"interview": interview, "heading": _CLOSE_EARLY[outcome]},
-        forms.CloseEarlyForm(request.POST or None),
+        forms.CloseEarlyForm(posted(request)),
         lambda d: actions.close_early(actor=user, interview=interview, outcome=outcome,
                                       reason=d["reason"]),
         "Recorded. The case is closed.", actions.case_path(interview))

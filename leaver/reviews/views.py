@@ -20,7 +20,7 @@ from leaver.interviews.pathway import PathwayError
 from leaver.pdf import render_pdf
 from leaver.reviews import actions, forms
 from leaver.reviews.access import get_recommendation_for_user, recommendations_owned_by
-from leaver.ui.pages import form_page
+from leaver.ui.pages import form_page, posted
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -44,7 +44,7 @@ def review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         pathway.check(user, interview, "add_recommendation")
     except PathwayError as error:
         return _cannot(request, str(error), interview=interview)
-    which = request.POST.get("form") if request.method == "POST" else None
+    which = request.POST.get("form", "recommend") if request.method == "POST" else None
     no_action = forms.NoActionForm(request.POST if which == "no_action" else None)
     recommend = forms.RecommendationForm(
         request.POST if which == "recommend" else None,
@@ -101,7 +101,7 @@ def recommendation(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             return _cannot(request, "Only the owner can respond, and only once.")
         return render(request, "reviews/recommendation.html", context)
     return form_page(
-        request, "reviews/recommendation.html", context, forms.ResponseForm(request.POST or None),
+        request, "reviews/recommendation.html", context, forms.ResponseForm(posted(request)),
         lambda d: actions.respond(actor=user, recommendation=rec, kind=d["kind"], text=d["text"]),
         "Thank you. Your response has been sent to the IRO.", request.path)
 
@@ -117,7 +117,7 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         return _cannot(request, str(error), interview=interview)
     if interview.letter_sent_at is not None:
         return render(request, "reviews/letter_sent.html", {"interview": interview})
-    form = forms.LetterForm(request.POST or None,
+    form = forms.LetterForm(posted(request),
                             initial={"text": actions.letter_text_for(interview, user)})
     return form_page(
         request, "reviews/letter.html", {"interview": interview, "saved": interview.letter_text},
@@ -129,7 +129,10 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def letter_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     interview = interview_access.get_interview_for_user(user, public_id)
-    if not interview_access.can_see_recommendations(user, interview) or not interview.letter_text:
+    if not interview_access.can_see_recommendations(user, interview):
+        return _cannot(request, "Only the IRO, the Children's Services Manager and the young "
+                       "person's social worker can download the letter.", interview=interview)
+    if not interview.letter_text:
         return _cannot(request, "There is no saved letter to download yet.", interview=interview)
     audit_case(user, interview, "letter_downloaded")
     html = render_to_string("reviews/letter_pdf.html", {

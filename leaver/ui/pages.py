@@ -8,10 +8,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from leaver.interviews.pathway import PathwayError
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, or None on GET. An empty POST still counts as submitted: a form
+    sent with nothing filled in must say what is missing, not show itself blank again."""
+    return request.POST if request.method == "POST" else None
 
 
 def form_page(

@@ -3,3 +3,12 @@ from django import forms
 
 class InlineRadioSelect(forms.RadioSelect):
     """Radios shown side by side: only for two or three short options (GOV.UK guidance)."""
+
+
+class CommentField(forms.CharField):
+    """An optional comment on a question. Its label reads "Comment (optional)" on the page;
+    screen readers also hear which question it belongs to, since every one looks alike."""
+
+    def __init__(self, *, about: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.hidden_label_suffix = f" on “{about}”"

@@ -311,7 +311,7 @@ def test_system_transitions_cannot_be_taken_by_a_person(cast, name, person):
     interview = make_case(cast, S.RESPONSES_COMPLETE if name == "close"
                           else S.RECOMMENDATIONS_ISSUED)
     assert not pathway.may(getattr(cast, person), interview, name)
-    with pytest.raises(PathwayError):
+    with pytest.raises(PathwayError, match="Leaver takes this step by itself"):
         pathway.check(getattr(cast, person), interview, name)
 
 

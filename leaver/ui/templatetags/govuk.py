@@ -73,6 +73,7 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         "label_size": label_size,
         "inline": isinstance(widget, InlineRadioSelect),
         "described_by": described,
+        "hidden_suffix": getattr(field.field, "hidden_label_suffix", ""),
     }
 
 

@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.dates import years_before
 from leaver.interviews import actions as ia
 from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
@@ -109,7 +110,7 @@ def _notify(people: dict[str, User], setting: Setting, name: str, sw: str,
     today = timezone.localdate()
     return ia.notify_move(actor=people["uma"] if setting.name == "Oak House" else people["carol"],
                           details=ia.MoveDetails(
-        setting=setting, leaver_name=name, date_of_birth=today.replace(year=today.year - 15),
+        setting=setting, leaver_name=name, date_of_birth=years_before(today, 15),
         planned_move_date=today + dt.timedelta(days=14), social_worker=people[sw],
         significant_learning_disability=disability, communication_needs="",
         preferred_language="English", contact_details="Flat 2, 10 Example Road, Demo Town",
