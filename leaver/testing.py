@@ -3,15 +3,24 @@ case to any state through the real actions, so tests start from states the code 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.audit.models import AuditEvent
 from leaver.dates import years_before
 from leaver.interviews import actions as ia
-from leaver.interviews.models import Interview, State
+from leaver.interviews.models import (
+    Answer,
+    Interview,
+    InterviewRecord,
+    RecordShare,
+    State,
+    YoungPerson,
+)
 from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
     ConfidentialityStatement,
@@ -55,6 +64,26 @@ class Cast:
 
     def people(self) -> dict[str, User]:
         return {name: value for name, value in vars(self).items() if isinstance(value, User)}
+
+
+# The names of the cast's people, for parametrizing over every role.
+PEOPLE = [f.name for f in dataclasses.fields(Cast) if f.type == "User"]
+
+
+def snapshot(interview: Interview) -> dict[str, object]:
+    """Everything an action could change about a case, for "nothing changed" checks."""
+    pk = interview.pk
+    return {
+        "interview": Interview.objects.filter(pk=pk).values().get(),
+        "young_person": list(YoungPerson.objects.filter(interview_id=pk).values()),
+        "record": list(InterviewRecord.objects.filter(interview_id=pk).values()),
+        "answers": list(Answer.objects.filter(record__interview_id=pk).values()),
+        "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
+        "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
+        "cases": Interview.objects.count(),
+        # Views log every page read; only writes count here.
+        "audit": AuditEvent.objects.exclude(action__endswith="viewed").count(),
+    }
 
 
 def make_user(org: Organisation, name: str, role: Role | None = None,

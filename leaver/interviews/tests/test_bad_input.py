@@ -18,11 +18,10 @@ from leaver.interviews.forms import RecordForm
 from leaver.interviews.models import Answer, Interview, InterviewRecord, State
 from leaver.interviews.pathway import OPEN, TERMINAL, PathwayError
 from leaver.interviews.questionnaire import QUESTIONS, Kind
-from leaver.interviews.tests.test_transitions import snapshot
 from leaver.organisations.models import Membership, Role
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
-from leaver.testing import make_case, move_details, record_details
+from leaver.testing import make_case, move_details, record_details, snapshot
 
 TODAY = timezone.localdate()
 YESTERDAY = TODAY - dt.timedelta(days=1)

@@ -4,7 +4,6 @@ in the cast, and every state outside `sources`, is refused and nothing changes."
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -16,18 +15,23 @@ from leaver.audit.models import AuditEvent
 from leaver.interviews import actions as ia
 from leaver.interviews import pathway
 from leaver.interviews.models import (
-    Answer,
     Interview,
     InterviewRecord,
     RecordShare,
     State,
-    YoungPerson,
 )
 from leaver.interviews.pathway import OPEN, REVIEW, TERMINAL, TRANSITIONS, PathwayError
 from leaver.organisations.models import Role
 from leaver.reviews import actions as ra
-from leaver.reviews.models import Recommendation
-from leaver.testing import Cast, add_recommendation, make_case, move_details, record_details
+from leaver.testing import (
+    PEOPLE,
+    Cast,
+    add_recommendation,
+    make_case,
+    move_details,
+    record_details,
+    snapshot,
+)
 
 S = State
 # The issue's table, written out again so a change to pathway.TRANSITIONS is a decision.
@@ -54,7 +58,6 @@ EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
                           {Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO}),
 }
 PERSON_TRANSITIONS = [name for name, t in TRANSITIONS.items() if t.roles]
-PEOPLE = [f.name for f in dataclasses.fields(Cast) if f.type == "User"]
 # The person in the cast who holds each role *for the case make_case builds*.
 HOLDER = {Role.SOCIAL_WORKER: "social_worker", Role.CSM: "csm",
           Role.INTERVIEWER: "interviewer", Role.IRO: "iro"}
@@ -62,22 +65,6 @@ HOLDER = {Role.SOCIAL_WORKER: "social_worker", Role.CSM: "csm",
 ASSIGNED = OPEN - {S.NOTIFIED, S.CONSENTED}
 HAS_RECORD = {S.WITH_IRO, S.RECOMMENDATIONS_ISSUED, S.RESPONSES_COMPLETE, S.NO_ACTION_NEEDED,
               S.CLOSED}
-
-
-def snapshot(interview: Interview) -> dict[str, object]:
-    """Everything an action could change about a case, for "nothing changed" checks."""
-    pk = interview.pk
-    return {
-        "interview": Interview.objects.filter(pk=pk).values().get(),
-        "young_person": list(YoungPerson.objects.filter(interview_id=pk).values()),
-        "record": list(InterviewRecord.objects.filter(interview_id=pk).values()),
-        "answers": list(Answer.objects.filter(record__interview_id=pk).values()),
-        "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
-        "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
-        "cases": Interview.objects.count(),
-        # Views log every page read; only writes count here.
-        "audit": AuditEvent.objects.exclude(action__endswith="viewed").count(),
-    }
 
 
 Act = Callable[[Cast, Interview, User], object]

@@ -16,10 +16,9 @@ from leaver.audit.models import AuditEvent
 from leaver.interviews import actions as ia
 from leaver.interviews.models import Interview, State
 from leaver.interviews.pathway import PathwayError
-from leaver.interviews.tests.test_transitions import PEOPLE, snapshot
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
-from leaver.testing import add_recommendation, make_case
+from leaver.testing import PEOPLE, add_recommendation, make_case, snapshot
 
 IN_A_MONTH = timezone.localdate() + dt.timedelta(days=28)
 
