@@ -35,7 +35,7 @@ export PYTEST_POSTGRES_MARKERS ?=
 # pip on this kind of machine prints a "Location … is ignored" warning per package: drop them,
 # keeping pip's exit status (pipefail; grep's own "nothing left" status is ignored).
 PIP_INSTALL := $(BIN)/python -m pip install -q --disable-pip-version-check
-DROP_PIP_NOISE := 2>&1 | { grep -v -E "^WARNING: Location '[^']*' is ignored" || true; }
+DROP_PIP_NOISE := 2>&1 | { grep --line-buffered -v -E "^WARNING: Location '[^']*' is ignored" || true; }
 
 # Stamps inside .venv record when requirements were last installed: pip runs again only when a
 # requirements file is newer than its stamp (or .venv was deleted).

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from leaver.accounts import views
 from leaver.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -10,4 +11,5 @@ urlpatterns = [
         redirect_authenticated_user=True,
     ), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keep-alive/", views.keep_alive, name="keep_alive"),
 ]

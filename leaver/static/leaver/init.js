@@ -4,6 +4,7 @@
 // inline scripts. Replaces GOV.UK Frontend's usual inline <body> snippet.
 // Relative import: resolves to <STATIC_URL>govuk/govuk-frontend.min.js.
 import { initAll } from '../govuk/govuk-frontend.min.js'
+import './keep-alive.js'
 
 // A browser running this module supports ES modules, i.e. it is a browser
 // GOV.UK Frontend supports; initAll() checks for this class before it runs.
