@@ -22,7 +22,7 @@ def test_a_move_emails_the_csm_and_the_social_worker(cast, django_capture_on_com
     assert recipients() == {cast.csm.email, cast.social_worker.email}
     for message in mail.outbox:
         assert f"/cases/{interview.public_id}/" in message.body
-        assert "Jordan" not in message.body + message.subject
+        assert "Jordan" not in f"{message.subject} {message.body}"
         assert "10 Example Road" not in message.body
 
 
