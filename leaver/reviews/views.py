@@ -116,6 +116,9 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     except PathwayError as error:
         return _cannot(request, str(error), interview=interview)
     if interview.letter_sent_at is not None:
+        if request.method == "POST":
+            return _cannot(request, "The letter has been sent and can no longer be changed.",
+                           interview=interview)
         return render(request, "reviews/letter_sent.html", {"interview": interview})
     form = forms.LetterForm(posted(request),
                             initial={"text": actions.letter_text_for(interview, user)})

@@ -200,6 +200,7 @@ def test_the_letter_cannot_be_changed_after_it_is_sent(client, cast):
     client.force_login(cast.iro)
     response = client.post(f"/cases/{interview.public_id}/letter/",
                            {"text": "Dear Jordan, new words."})
+    assert response.status_code == 403
     assert "can no longer be changed" in text_of(response)
     assert snapshot(interview) == before
     assert fresh(interview).letter_text == "Dear Jordan, thank you."
