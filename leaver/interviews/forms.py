@@ -30,6 +30,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
 class MoveForm(forms.Form):
     leaver_name = forms.CharField(label="Young person's full name", max_length=200,
                                   error_messages={"required": "Enter the young person's name."})
@@ -141,8 +148,7 @@ class AssignInterviewerForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     scheduled_for = forms.DateTimeField(
-        label="Date and time", widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label="Date and time", widget=DateTimeLocalInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         error_messages={"required": "Enter the date and time of the interview.",
                         "invalid": "Enter the date and time like 2026-12-01 14:30."},

@@ -33,3 +33,17 @@ def test_a_form_sent_empty_says_what_is_missing(client, cast):
     response = client.post(f"/cases/{interview.public_id}/consent/", {})
     assert response.status_code == 400
     assert "Choose whether the young person agreed." in response.content.decode()
+
+
+def test_date_inputs_are_sized_for_a_date(client, cast):
+    client.force_login(cast.unit_manager)
+    page = client.get("/cases/new/").content.decode()
+    assert 'type="date" name="date_of_birth" class="govuk-input govuk-input--width-10"' in page
+
+
+def test_the_interview_time_input_is_sized_for_a_date_and_time(client, cast):
+    interview = make_case(cast, State.INTERVIEWER_ASSIGNED)
+    client.force_login(cast.interviewer)
+    page = client.get(f"/cases/{interview.public_id}/schedule/").content.decode()
+    assert 'type="datetime-local" name="scheduled_for" class="govuk-input govuk-input--width-20"' \
+        in page

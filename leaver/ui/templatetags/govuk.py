@@ -44,8 +44,11 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         css = "govuk-input"
     if field.errors:
         css += f" {css.split()[0]}--error"
-    if width:
-        css += f" govuk-input--width-{width}" if css.startswith("govuk-input") else ""
+    # Inputs are as wide as what they hold (GOV.UK guidance): dates and times are short.
+    input_type = getattr(widget, "input_type", "")
+    width = width or {"date": "10", "datetime-local": "20"}.get(str(input_type), "")
+    if width and css.startswith("govuk-input"):
+        css += f" govuk-input--width-{width}"
     attrs: dict[str, str | bool] = {"class": css}
     described = _described_by(field)
     if described:
