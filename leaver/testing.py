@@ -82,7 +82,9 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
         "cases": Interview.objects.count(),
         # Views log every page read; only writes count here.
-        "audit": AuditEvent.objects.exclude(action__endswith="viewed").count(),
+        # Signing in is audited too, but changes no case.
+        "audit": AuditEvent.objects.exclude(action__endswith="viewed")
+        .exclude(action__startswith="account.").count(),
     }
 
 

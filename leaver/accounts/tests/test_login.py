@@ -61,3 +61,14 @@ def test_session_ends_after_inactivity(client, cast, settings):
     response = client.get("/work/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_sign_in_and_out_are_audited_with_the_address(client, cast):
+    from leaver.audit.models import AuditEvent
+
+    client.post("/accounts/login/", {"username": cast.iro.email, "password": PASSWORD},
+                REMOTE_ADDR="192.0.2.7")
+    client.post("/accounts/logout/", REMOTE_ADDR="192.0.2.7")
+    rows = list(AuditEvent.objects.filter(actor=cast.iro).order_by("id")
+                .values_list("action", "ip_address"))
+    assert rows == [("account.signed_in", "192.0.2.7"), ("account.signed_out", "192.0.2.7")]

@@ -177,7 +177,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "case": (fresh.state, fresh.interviewer_id, fresh.scheduled_for, fresh.location,
                  fresh.letter_text, fresh.letter_sent_at, fresh.closed_at,
                  fresh.consent_recorded_at, fresh.outcome_reason, fresh.no_action_reason),
-        "audit": AuditEvent.objects.count(),
+        "audit": AuditEvent.objects.exclude(action__startswith="account.").count(),
         "records": list(InterviewRecord.objects.values_list("pk", "circulation_restricted")),
         "shares": RecordShare.objects.count(),
         "recommendations": list(Recommendation.objects.values_list("pk", "responded_at")),
