@@ -1,0 +1,82 @@
+"""A questionnaire as plain data: what XLSForm files, the database models and the pages
+all translate to and from. Equality of two specs is what the round-trip tests compare.
+
+Text that exists in several languages is a `Text`: a mapping from language code ("en",
+"cy", …) to words. English is always present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+Text = dict[str, str]
+
+DEFAULT_LANGUAGE = "en"
+LANGUAGES = {"en": "English", "cy": "Welsh"}  # more can be added; XLSForm names them
+
+
+class ItemType(StrEnum):
+    YES_NO_NOT_SURE = "yes_no_not_sure"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    SCALE = "scale"  # 1–5, with face labels for young people
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    NUMBER = "number"
+
+
+CHOICE_TYPES = frozenset({ItemType.YES_NO_NOT_SURE, ItemType.SINGLE_CHOICE,
+                          ItemType.MULTIPLE_CHOICE, ItemType.SCALE})
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # stable across versions: reports compare answers by it
+    type: ItemType
+    label: Text
+    hint: Text = field(default_factory=dict)
+    easy_read: Text = field(default_factory=dict)
+    required: bool = False
+    relevant: str = ""  # condition in the XLSForm subset (leaver.questionnaires.conditions)
+    safeguarding_trigger: str = ""  # condition that raises a safeguarding concern
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: Text
+    intro: Text = field(default_factory=dict)
+    relevant: str = ""
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    key: str  # the template key (XLSForm settings form_id)
+    title: Text
+    version: str  # XLSForm settings version, as written by the author
+    sections: tuple[Section, ...] = ()
+
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def keys(self) -> dict[str, ItemType]:
+        return {item.key: item.type for item in self.items()}
+
+
+# Welsh yes/no depends on the verb of the question; "Ie"/"Na" are the neutral forms.
+# A Welsh speaker should review all Welsh wording before use.
+YES_NO_NOT_SURE = (
+    Choice("yes", {"en": "Yes", "cy": "Ie"}),
+    Choice("no", {"en": "No", "cy": "Na"}),
+    Choice("not_sure", {"en": "Not sure", "cy": "Ddim yn siŵr"}),
+)
