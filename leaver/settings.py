@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "leaver.audit",
     "leaver.interviews",
     "leaver.reviews",
+    "leaver.questionnaires",
 ]
 
 MIDDLEWARE = [
