@@ -9,4 +9,5 @@ urlpatterns = [
     path("accounts/", include("leaver.accounts.urls")),
     path("", include("leaver.interviews.urls")),
     path("", include("leaver.reviews.urls")),
+    path("", include("leaver.questionnaires.urls")),
 ]

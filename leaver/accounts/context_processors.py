@@ -22,6 +22,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
         items.append(("Cases", reverse("interviews:case_list")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
+    if Role.ORG_ADMIN in held:
+        items.append(("Questionnaires", reverse("questionnaires:list")))
     current = request.path
     return {
         "nav_items": [

@@ -5,6 +5,7 @@
 // Relative import: resolves to <STATIC_URL>govuk/govuk-frontend.min.js.
 import { initAll } from '../govuk/govuk-frontend.min.js'
 import './keep-alive.js'
+import './conditions.js'
 
 // A browser running this module supports ES modules, i.e. it is a browser
 // GOV.UK Frontend supports; initAll() checks for this class before it runs.

@@ -53,6 +53,9 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     described = _described_by(field)
     if described:
         attrs["aria-describedby"] = described
+    # A condition is shown and hidden with the whole group (leaver/static/leaver/conditions.js).
+    relevant = widget.attrs.get("data-relevant", "")
+    attrs["data-relevant"] = False
     rendered = field.as_widget(attrs=attrs) if kind == "input" else ""
     value = field.value()
     values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
@@ -77,6 +80,7 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         "inline": isinstance(widget, InlineRadioSelect),
         "described_by": described,
         "hidden_suffix": getattr(field.field, "hidden_label_suffix", ""),
+        "relevant": relevant,
     }
 
 

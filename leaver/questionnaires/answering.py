@@ -1,0 +1,124 @@
+"""A questionnaire version as a form to answer, with conditions applied on the server.
+
+Conditions hold on the server whatever the browser did: an answer to a question that is not
+shown is discarded, and "required" applies only to questions that are shown. Without
+JavaScript every question is on the page and a conditional one says when to answer it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+
+from leaver.questionnaires import conditions
+from leaver.questionnaires.spec import DEFAULT_LANGUAGE, Item, ItemType, Questionnaire, Text
+from leaver.ui.widgets import InlineRadioSelect
+
+Answer = str | list[str]
+
+
+def words(text: Text, language: str) -> str:
+    return text.get(language) or text.get(DEFAULT_LANGUAGE, "")
+
+
+def item_label(item: Item, language: str, easy_read: bool) -> str:
+    if easy_read and item.easy_read:
+        return words(item.easy_read, language)
+    return words(item.label, language)
+
+
+class AnswerForm(forms.Form):
+    """The items of some sections of `questionnaire` (all by default)."""
+
+    def __init__(self, data: Mapping[str, Any] | None = None, *, questionnaire: Questionnaire,
+                 sections: list[str] | None = None, language: str = DEFAULT_LANGUAGE,
+                 easy_read: bool = False, earlier: Mapping[str, Answer] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.questionnaire = questionnaire
+        self.language = language
+        self.easy_read = easy_read
+        self.earlier = dict(earlier or {})
+        self.sections = [s for s in questionnaire.sections
+                         if sections is None or s.key in sections]
+        known = questionnaire.keys()
+        labels = {i.key: item_label(i, language, easy_read) for i in questionnaire.items()}
+        wording = {i.key: {c.value: words(c.label, language) for c in i.choices}
+                   for i in questionnaire.items()}
+        self._relevant = {}
+        for section in questionnaire.sections:
+            self._relevant[section.key] = conditions.parse(section.relevant, known)
+            for item in section.items:
+                self._relevant[item.key] = conditions.parse(item.relevant, known)
+        for section in self.sections:
+            for item in section.items:
+                field = self._field(item)
+                node = self._relevant[item.key]
+                hints = [words(item.hint, language)] if item.hint else []
+                if item.relevant:
+                    hints.append(conditions.describe(node, labels, wording))
+                    field.widget.attrs["data-relevant"] = json.dumps(conditions.to_json(node))
+                field.help_text = " ".join(hints)
+                self.fields[item.key] = field
+
+    def _field(self, item: Item) -> forms.Field:
+        label = item_label(item, self.language, self.easy_read)
+        choices = [(c.value, words(c.label, self.language)) for c in item.choices]
+        if item.type in (ItemType.YES_NO_NOT_SURE, ItemType.SCALE):
+            return forms.ChoiceField(label=label, choices=choices, required=False,
+                                     widget=InlineRadioSelect)
+        if item.type == ItemType.SINGLE_CHOICE:
+            return forms.ChoiceField(label=label, choices=choices, required=False,
+                                     widget=forms.RadioSelect)
+        if item.type == ItemType.MULTIPLE_CHOICE:
+            return forms.MultipleChoiceField(label=label, choices=choices, required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+        if item.type == ItemType.DATE:
+            return forms.DateField(label=label, required=False, widget=forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"), error_messages={
+                "invalid": f"Enter a real date for “{label}”, like 2026-03-27."})
+        if item.type == ItemType.NUMBER:
+            return forms.DecimalField(label=label, required=False, error_messages={
+                "invalid": f"Enter a number for “{label}”."})
+        widget = forms.Textarea(attrs={"rows": 3}) if item.type == ItemType.LONG_TEXT else None
+        return forms.CharField(label=label, required=False, widget=widget)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        seen: dict[str, Answer] = {}
+        for key, value in self.earlier.items():
+            seen[key] = value
+        for section in self.questionnaire.sections:
+            section_shown = conditions.evaluate(self._relevant[section.key], seen)
+            for item in section.items:
+                shown = section_shown and conditions.evaluate(self._relevant[item.key], seen)
+                if item.key not in self.fields:
+                    if not shown:
+                        seen.pop(item.key, None)
+                    continue
+                if not shown:
+                    # Hidden: whatever was sent for it is discarded, and it is never required.
+                    data.pop(item.key, None)
+                    self.errors.pop(item.key, None)
+                    seen.pop(item.key, None)
+                    continue
+                value = _as_answer(data.get(item.key))
+                if value:
+                    seen[item.key] = value
+                elif item.required and item.key not in self.errors:
+                    self.add_error(item.key, f"Answer “{self.fields[item.key].label}”")
+        self.visible_answers = {k: v for k, v in seen.items() if k in self.fields}
+        return data
+
+
+def _as_answer(value: Any) -> Answer:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)

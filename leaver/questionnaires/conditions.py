@@ -1,0 +1,515 @@
+"""Conditions in the XLSForm subset, read by a small recursive-descent parser (never `eval`).
+
+    condition := and_expr ("or" and_expr)*          -- and, or: left-associative, lowercase
+    and_expr  := primary ("and" primary)*
+    primary   := "(" condition ")" | "not" "(" condition ")" | "selected" "(" ${key} "," STRING ")"
+               | ${key} ("=" | "!=" | "<" | "<=" | ">" | ">=") (STRING | NUMBER)
+
+Strings are in single or double quotes (no escapes, as in XPath); numbers are `16`, `-1`,
+`2.5`; an empty condition means "always". Checked at parse time against the questionnaire's
+keys and item types: every `${key}` exists; `selected()` is on a choice question; `<` … `>=`
+compare a number or scale question with a number, or a date question with a date in quotes
+('2024-01-31'). At most 2000 characters and 50 levels of brackets.
+
+Evaluation follows ODK / XPath 1.0:
+* An unanswered question is the empty string ''. So when x is unanswered `${x} = 'yes'` is
+  false, `${x} != 'yes'` is true, and `${x} = ''` tests for it.
+* A multiple-choice answer (a list) compares as its values joined by spaces, as ODK stores it.
+* `selected(${k}, 'v')` is true when 'v' is one of the chosen values; a single answer is split
+  on spaces the ODK way, so for one value it is equality.
+* Against a number literal the answer is read as a number (`16`, `-2.5`, `1E+1`); an empty or
+  non-numeric answer is NaN, which makes `=`, `<`, `<=`, `>`, `>=` false and `!=` true.
+* Against a date literal the answer must be a date 'YYYY-MM-DD', or the comparison is false.
+* `!=` is always the negation of `=`.
+`to_json` gives the browser the same tree; `describe` words it for pages without JavaScript.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias, assert_never
+
+from leaver.questionnaires.spec import CHOICE_TYPES, ItemType
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 50
+
+Op = Literal["=", "!=", "<", "<=", ">", ">="]
+OPS: dict[str, Op] = {"=": "=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+ORDERING: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+ORDERED_TYPES = frozenset({ItemType.NUMBER, ItemType.SCALE, ItemType.DATE})
+Answers = Mapping[str, "str | list[str] | None"]
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be used; `position` is the 0-based offset of the problem."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message, position)
+        self.message = message
+        self.position = position
+
+    def __str__(self) -> str:
+        return f"{self.message} (at character {self.position + 1})"
+
+
+@dataclass(frozen=True)
+class Always:
+    pass
+
+
+@dataclass(frozen=True)
+class Compare:
+    key: str
+    op: Op
+    value: str | float  # a str was written in quotes, a float as a number
+
+
+@dataclass(frozen=True)
+class Selected:
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class _Binary:
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class And(_Binary):
+    pass
+
+
+@dataclass(frozen=True)
+class Or(_Binary):
+    pass
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Node
+
+
+Node: TypeAlias = Always | Compare | Selected | And | Or | Not
+
+# --- reading ---------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"""(?P<space>\s+)
+    | (?P<ref>\$\{[A-Za-z_][A-Za-z0-9_.-]*\})
+    | (?P<string>'[^']*'|"[^"]*")
+    | (?P<number>-?[0-9]+(?:\.[0-9]+)?)
+    | (?P<op>==|!=|<=|>=|[=<>])
+    | (?P<punct>[(),])
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)""", re.VERBOSE)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ANSWER_NUMBER = re.compile(r"\s*(-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*")
+_STRAIGHT = ": use straight quotes ' or \""
+_HINTS = {"&": ": write 'and'", "|": ": write 'or'", "!": ": write not(...) or '!='",
+          "‘": _STRAIGHT, "’": _STRAIGHT, "“": _STRAIGHT, "”": _STRAIGHT}
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # ref, string, number, op, word, "(", ")", ",", end
+    text: str  # as written
+    position: int
+    value: str | float = ""  # the key of a ref, the words of a string, the number
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    i = 0
+    while match := _TOKEN.match(text, i):
+        kind, written, start, i = str(match.lastgroup), match.group(), i, match.end()
+        if kind == "ref":
+            yield _Token(kind, written, start, written[2:-1])
+        elif kind == "string":
+            yield _Token(kind, written, start, written[1:-1])
+        elif kind == "number":
+            if not math.isfinite(value := float(written)):
+                raise ConditionError("Number too large", start)
+            yield _Token(kind, written, start, value)
+        elif written == "==":
+            raise ConditionError("Write '=' rather than '=='", start)
+        elif kind != "space":
+            yield _Token(written if kind == "punct" else kind, written, start)
+    if i >= len(text):
+        yield _Token("end", "", len(text))
+        return
+    char = text[i]
+    if char in "'\"":
+        raise ConditionError(f"Unterminated text: no closing {char} for this quote", i)
+    if text.startswith("${", i):
+        if not (name := _NAME.match(text, i + 2)):
+            raise ConditionError("Expected a question name after '${'", i + 2)
+        raise ConditionError("Expected '}' to close '${'", name.end())
+    raise ConditionError(f"Unexpected character {char!r}{_HINTS.get(char, '')}", i)
+
+
+def _show(token: _Token) -> str:
+    if token.kind == "end":
+        return "the end of the condition"
+    text = token.text if len(token.text) <= 30 else token.text[:27] + "…"
+    return text if token.kind in ("ref", "string") else f"'{text}'"
+
+
+def _type_name(item_type: ItemType) -> str:
+    if item_type == ItemType.YES_NO_NOT_SURE:
+        return "yes / no / not sure"
+    return item_type.value.replace("_", " ")
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if _DATE.fullmatch(text) else None
+    except ValueError:
+        return None
+
+
+class _Parser:
+    def __init__(self, text: str, known: Mapping[str, ItemType]) -> None:
+        self.known = known
+        self.tokens = _tokens(text)
+        self.token = next(self.tokens)
+        self.previous: _Token | None = None
+        self.depth = 0
+
+    def advance(self) -> _Token:
+        token = self.previous = self.token
+        if token.kind != "end":
+            self.token = next(self.tokens)
+        return token
+
+    def expect(self, kind: str, message: str) -> _Token:
+        if self.token.kind != kind:
+            raise ConditionError(f"{message}, found {_show(self.token)}", self.token.position)
+        return self.advance()
+
+    def is_word(self, word: str) -> bool:
+        return self.token.kind == "word" and self.token.text == word
+
+    def condition(self) -> Node:
+        node = self.and_expr()
+        while self.is_word("or"):
+            self.advance()
+            node = Or(node, self.and_expr())
+        return node
+
+    def and_expr(self) -> Node:
+        node = self.primary()
+        while self.is_word("and"):
+            self.advance()
+            node = And(node, self.primary())
+        return node
+
+    def primary(self) -> Node:
+        token = self.token
+        if token.kind == "(":
+            return self.group(self.advance())
+        if token.kind == "ref":
+            return self.comparison()
+        if self.is_word("not"):
+            self.advance()
+            return Not(self.group(self.expect("(", "Expected '(' after 'not'")))
+        if self.is_word("selected"):
+            return self.selected()
+        if token.kind == "word" and token.text not in ("and", "or"):
+            raise self.unexpected_word()
+        after = f" after '{self.previous.text}'" if self.previous else ""
+        raise ConditionError(f"Expected a condition{after}, found {_show(token)}", token.position)
+
+    def group(self, opening: _Token) -> Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(f"Too deeply nested: at most {MAX_DEPTH} levels of brackets",
+                                 opening.position)
+        if self.token.kind == ")":
+            raise ConditionError("Empty parentheses", opening.position)
+        node = self.condition()
+        self.expect(")", f"Expected ')' to close the '(' at character {opening.position + 1}")
+        self.depth -= 1
+        return node
+
+    def reference(self, token: _Token) -> tuple[str, ItemType]:
+        key = str(token.value)
+        if key not in self.known:
+            raise ConditionError(f"Unknown question {token.text}", token.position)
+        return key, self.known[key]
+
+    def comparison(self) -> Node:
+        ref = self.advance()
+        key, item_type = self.reference(ref)
+        op = self.expect("op", f"Expected a comparison such as = or != after {ref.text}")
+        literal = self.token
+        if literal.kind == "ref":
+            raise ConditionError("Comparing two questions is not supported: compare with a value",
+                                 literal.position)
+        if literal.kind != "number":
+            self.expect("string", f"Expected a value in quotes or a number after '{op.text}'")
+        else:
+            self.advance()
+        if op.text in ORDERING:
+            if item_type not in ORDERED_TYPES:
+                raise ConditionError(f"'{op.text}' works only on number, scale and date "
+                                     f"questions, and {ref.text} is a {_type_name(item_type)} "
+                                     "question", op.position)
+            if item_type == ItemType.DATE:
+                if literal.kind != "string" or _parse_date(str(literal.value)) is None:
+                    raise ConditionError("Expected a date in quotes like '2024-01-31' after "
+                                         f"'{op.text}'", literal.position)
+            elif literal.kind != "number":
+                raise ConditionError(f"Expected a number without quotes after '{op.text}'",
+                                     literal.position)
+        return Compare(key, OPS[op.text], literal.value)
+
+    def selected(self) -> Node:
+        self.advance()
+        self.expect("(", "Expected '(' after 'selected'")
+        ref = self.expect("ref", "Expected a question like ${name} in selected(")
+        key, item_type = self.reference(ref)
+        if item_type not in CHOICE_TYPES:
+            raise ConditionError(f"selected() works only on choice questions, and {ref.text} is "
+                                 f"a {_type_name(item_type)} question", ref.position)
+        self.expect(",", "Expected ',' after the question in selected(")
+        value = self.expect("string", "Expected a choice value in quotes in selected(")
+        self.expect(")", "Expected ')' to close selected(")
+        return Selected(key, str(value.value))
+
+    def unexpected_word(self) -> ConditionError:
+        token = self.advance()
+        if token.text.lower() in ("and", "or", "not", "selected"):
+            return ConditionError(f"Write '{token.text.lower()}' in lowercase", token.position)
+        if self.token.kind == "(":
+            return ConditionError(f"Unsupported function {token.text}()", token.position)
+        return ConditionError(f"Unexpected word '{token.text}'", token.position)
+
+
+def parse(text: str, known: Mapping[str, ItemType]) -> Node:
+    """The condition `text` as a tree, checked against `known` (key -> item type)."""
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"Too long: a condition may have at most {MAX_LENGTH} characters",
+                             MAX_LENGTH)
+    if not text.strip():
+        return Always()
+    parser = _Parser(text, known)
+    node = parser.condition()
+    if parser.token.kind == ")":
+        raise ConditionError("Unmatched ')'", parser.token.position)
+    if parser.token.kind != "end":
+        raise ConditionError("Expected 'and', 'or' or the end of the condition, found "
+                             f"{_show(parser.token)}", parser.token.position)
+    return node
+
+
+# --- using -----------------------------------------------------------------------------------
+
+
+def _keys(node: Node) -> Iterator[str]:
+    if isinstance(node, Compare | Selected):
+        yield node.key
+    elif isinstance(node, _Binary):
+        yield from _keys(node.left)
+        yield from _keys(node.right)
+    elif isinstance(node, Not):
+        yield from _keys(node.operand)
+
+
+def referenced_keys(node: Node) -> set[str]:
+    """The keys of the questions the condition depends on."""
+    return set(_keys(node))
+
+
+def _answer_number(text: str) -> float:
+    match = _ANSWER_NUMBER.fullmatch(text)
+    return float(match.group(1)) if match else math.nan
+
+
+def evaluate(node: Node, answers: Answers) -> bool:
+    """Whether the condition holds for `answers` (key -> answer; missing or None: unanswered)."""
+    if isinstance(node, Always):
+        return True
+    if isinstance(node, And):
+        return evaluate(node.left, answers) and evaluate(node.right, answers)
+    if isinstance(node, Or):
+        return evaluate(node.left, answers) or evaluate(node.right, answers)
+    if isinstance(node, Not):
+        return not evaluate(node.operand, answers)
+    answer = answers.get(node.key) or ""
+    if isinstance(node, Selected):
+        return node.value in (answer.split() if isinstance(answer, str) else answer)
+    text = answer if isinstance(answer, str) else " ".join(answer)
+    if node.op in ("=", "!="):
+        if isinstance(node.value, str):
+            equal = text == node.value
+        else:
+            equal = _answer_number(text) == node.value  # NaN equals nothing
+        return equal if node.op == "=" else not equal
+    if isinstance(node.value, str):
+        given, wanted = _parse_date(text.strip()), _parse_date(node.value)
+        return given is not None and wanted is not None and ORDERING[node.op](given, wanted)
+    return ORDERING[node.op](_answer_number(text), node.value)  # NaN: always false
+
+
+def _format_number(value: float) -> str:
+    return format(Decimal(repr(float(value))).normalize(), "f") if value else "0"
+
+
+def _quote(value: str) -> str:
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    raise ValueError(f"XLSForm cannot write a value with both kinds of quote: {value!r}")
+
+
+def to_text(node: Node) -> str:
+    """Canonical XLSForm text, with only the brackets needed: parse(to_text(n)) == n.
+
+    (Unless the spaces it puts around operators take it over the length limit.)
+    """
+    return "" if isinstance(node, Always) else _text(node)
+
+
+def _text(node: Node) -> str:
+    if isinstance(node, Compare):
+        value = _quote(node.value) if isinstance(node.value, str) else _format_number(node.value)
+        return f"${{{node.key}}} {node.op} {value}"
+    if isinstance(node, Selected):
+        return f"selected(${{{node.key}}}, {_quote(node.value)})"
+    if isinstance(node, Not):
+        return f"not({_text(node.operand)})"
+    if isinstance(node, And):
+        left = f"({_text(node.left)})" if isinstance(node.left, Or) else _text(node.left)
+        right = _text(node.right)
+        return f"{left} and {f'({right})' if isinstance(node.right, _Binary) else right}"
+    if isinstance(node, Or):
+        right = _text(node.right)
+        return f"{_text(node.left)} or {f'({right})' if isinstance(node.right, Or) else right}"
+    if isinstance(node, Always):
+        raise ValueError("Always() can only stand alone")
+    assert_never(node)
+
+
+def to_json(node: Node) -> dict[str, Any]:
+    """The tree for the browser, to evaluate with the semantics of this module's docstring:
+
+    {"op": "always"} · {"op": "and" | "or", "args": [a, b]} · {"op": "not", "arg": a} ·
+    {"op": "selected", "key": k, "value": "v"} ·
+    {"op": "=" | "!=" | "<" | "<=" | ">" | ">=", "key": k, "value": "v" or 2.5}
+    A number value compares numerically; a string value with <, <=, >, >= is a date.
+    """
+    if isinstance(node, Always):
+        return {"op": "always"}
+    if isinstance(node, Compare | Selected):
+        return {"op": node.op if isinstance(node, Compare) else "selected",
+                "key": node.key, "value": node.value}
+    if isinstance(node, Not):
+        return {"op": "not", "arg": to_json(node.operand)}
+    return {"op": "and" if isinstance(node, And) else "or",
+            "args": [to_json(node.left), to_json(node.right)]}
+
+
+# --- describing ------------------------------------------------------------------------------
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_NUMBER_WORDS = {"=": "", "!=": "not ", "<": "less than ", "<=": "at most ", ">": "more than ",
+                 ">=": "at least "}
+_DATE_WORDS = {"<": "before", "<=": "on or before", ">": "after", ">=": "on or after"}
+
+
+Label = Callable[[str], str]
+Value = Callable[[str, str], str]
+
+
+def _join(parts: list[str], word: str) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
+def _chain(node: Node, kind: type[_Binary]) -> list[Node]:
+    if isinstance(node, kind):
+        return _chain(node.left, kind) + _chain(node.right, kind)
+    return [node]
+
+
+def _alike(part: Node, first: Compare | Selected) -> bool:
+    """Both selected() on the same question, or both `= 'words'` on the same question."""
+    if isinstance(part, Selected):
+        return isinstance(first, Selected) and part.key == first.key
+    return (isinstance(part, Compare) and isinstance(first, Compare) and part.key == first.key
+            and part.op == "=" and isinstance(part.value, str) and part.value != "")
+
+
+def describe(node: Node, labels: Mapping[str, str],
+             choices: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A hint for pages without JavaScript, e.g. "Answer only if you answered “Yes” to “…”".
+
+    `labels` maps question keys to their wording; `choices`, optional, maps a key to the
+    wording of its choice values (otherwise a value like 'not_sure' is shown as “Not sure”).
+    Simple conditions get a sentence of their own, others a general one naming the questions.
+    """
+    if isinstance(node, Always):
+        return ""
+
+    def label(key: str) -> str:
+        return f"“{(labels.get(key) or key).strip()}”"
+
+    def value(key: str, value: str) -> str:
+        words = (choices or {}).get(key, {}).get(value) or value.replace("_", " ").strip()
+        return f"“{words[:1].upper()}{words[1:]}”"
+
+    clause = _clause(node, label, value)
+    if clause is not None:
+        return f"Answer only if {clause}"
+    questions = _join([label(key) for key in dict.fromkeys(_keys(node))], "and")
+    return f"Answer only if it applies to you: it depends on your answers to {questions}"
+
+
+def _clause(node: Node, label: Label, value: Value) -> str | None:
+    for kind, word in ((Or, "or"), (And, "and")):
+        parts = _chain(node, kind)
+        if len(parts) == 1:
+            continue
+        first = parts[0]
+        if kind is Or and isinstance(first, Compare | Selected) and all(
+                _alike(part, first) for part in parts):  # you answered “Yes” or “Not sure” to …
+            given = [value(p.key, str(p.value)) for p in parts if isinstance(p, Compare | Selected)]
+            return _leaf(first, label, value, _join(given, "or"))
+        clauses = [_leaf(part, label, value) for part in parts]
+        return _join([c for c in clauses if c], word) if all(clauses) else None
+    return _leaf(node, label, value)
+
+
+def _leaf(node: Node, label: Label, value: Value, given: str | None = None) -> str | None:
+    """A clause for one comparison, or its negation; None when it has no simple wording."""
+    negated = isinstance(node, Not)
+    if isinstance(node, Not):
+        node = node.operand
+    if not isinstance(node, Compare | Selected):
+        return None
+    question = label(node.key)
+    if isinstance(node, Selected):
+        given = given or value(node.key, node.value)
+        return f"you {'did not choose' if negated else 'chose'} {given} in answer to {question}"
+    if negated and node.op not in ("=", "!="):
+        return None
+    op = {"=": "!=", "!=": "="}[node.op] if negated else node.op
+    if not isinstance(node.value, str):
+        return f"your answer to {question} is {_NUMBER_WORDS[op]}{_format_number(node.value)}"
+    if op in _DATE_WORDS:
+        day = _parse_date(node.value)
+        when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else node.value
+        return f"your answer to {question} is {_DATE_WORDS[op]} {when}"
+    if node.value == "":
+        return f"you {'did not answer' if op == '=' else 'answered'} {question}"
+    given = given or value(node.key, node.value)
+    return f"you {'answered' if op == '=' else 'did not answer'} {given} to {question}"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from leaver.questionnaires import views
+
+app_name = "questionnaires"
+urlpatterns = [
+    path("questionnaires/", views.template_list, name="list"),
+    path("questionnaires/versions/<uuid:public_id>/preview/", views.preview, name="preview"),
+    path("questionnaires/versions/<uuid:public_id>/publish/", views.publish, name="publish"),
+]
