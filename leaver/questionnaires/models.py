@@ -101,3 +101,30 @@ class Version(models.Model):
     @property
     def questionnaire(self) -> Questionnaire:
         return codec.from_dict(self.content)
+
+
+class DefaultTemplate(models.Model):
+    """The template new interviews use, for a pathway and optionally one setting."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    pathway = models.CharField(max_length=32, choices=Pathway.choices)
+    setting = models.ForeignKey(
+        "organisations.Setting", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "pathway", "setting"],
+                                    condition=models.Q(setting__isnull=False),
+                                    name="default_template_per_setting"),
+            models.UniqueConstraint(fields=["organisation", "pathway"],
+                                    condition=models.Q(setting__isnull=True),
+                                    name="default_template_per_pathway"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pathway} {self.setting_id or 'all'} → {self.template_id}"

@@ -61,3 +61,18 @@ def test_without_javascript_the_question_shows_with_its_condition(
         expect(page.get_by_text("Answer only if")).to_be_visible()
     finally:
         context.close()
+
+
+def test_the_admin_pages_are_accessible(page: Page, browser_cast: Cast,
+                                        axe_check: Callable[[Page], None]) -> None:
+    _open_preview(page, browser_cast)
+    page.goto("/questionnaires/")
+    axe_check(page)
+    page.get_by_role("button", name="Save the default").click()  # nothing chosen: errors
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    axe_check(page)
+    page.goto("/questionnaires/upload/")
+    axe_check(page)
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.get_by_text("Choose an .xlsx file to upload.").first).to_be_visible()
+    axe_check(page)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from leaver.organisations.models import Pathway, Setting
+from leaver.questionnaires.models import Template
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    workbook = forms.FileField(
+        label="XLSForm workbook (.xlsx)",
+        help_text="The questionnaire is imported as a draft. Nothing changes until you publish.",
+        error_messages={"required": "Choose an .xlsx file to upload."},
+    )
+    pathway = forms.ChoiceField(label="Who answers it?", choices=Pathway.choices,
+                                widget=forms.RadioSelect,
+                                error_messages={"required": "Choose who answers it."})
+
+    def clean_workbook(self) -> Any:
+        upload = self.cleaned_data["workbook"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file must be smaller than 5 MB.")
+        return upload
+
+
+class DefaultForm(forms.Form):
+    pathway = forms.ChoiceField(label="Pathway", choices=Pathway.choices,
+                                error_messages={"required": "Choose a pathway."})
+    setting = forms.ModelChoiceField(
+        label="Where (optional)", queryset=Setting.objects.none(), required=False,
+        empty_label="Everywhere, unless a place has its own",
+    )
+    template = forms.ModelChoiceField(label="Questionnaire", queryset=Template.objects.none(),
+                                      empty_label="Choose a questionnaire",
+                                      error_messages={"required": "Choose a questionnaire."})
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["setting"].queryset = Setting.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=organisation_id)
+        self.fields["template"].queryset = Template.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=organisation_id)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        template = data.get("template")
+        if template is not None and template.pathway != data.get("pathway"):
+            self.add_error("template", "Choose a questionnaire written for this pathway.")
+        return data
