@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -86,6 +87,24 @@ def _read_sheet(name: str, ws: Any, problems: list[Problem]) -> _Sheet:
         if cells:
             sheet.rows.append((number, cells))
     return sheet
+
+
+# A questionnaire workbook is a few hundred kilobytes unpacked; refuse a "zip bomb" before
+# openpyxl or pyxform unpack it. zipfile never unpacks more than a member's declared size,
+# so the declared sizes are a real bound.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+def _unpacks_too_big(data: bytes) -> Problem | None:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return None  # _load reports that this is not a workbook
+    if total <= MAX_UNPACKED_BYTES:
+        return None
+    return Problem("", 0, "", "This workbook unpacks to more than 50 MB, far more than any "
+                   "questionnaire needs, so it was not opened.")
 
 
 def _load(data: bytes, problems: list[Problem]) -> dict[str, _Sheet] | None:
@@ -462,6 +481,9 @@ def read(source: str | os.PathLike[str] | bytes) -> Questionnaire:
         except OSError as exc:
             raise XLSFormError([Problem("", 0, "", f"The file cannot be read: {exc}.")]) from exc
     problems: list[Problem] = []
+    too_big = _unpacks_too_big(data)
+    if too_big:
+        raise XLSFormError([too_big])
     sheets = _load(data, problems)
     if sheets is None:
         raise XLSFormError(problems)
