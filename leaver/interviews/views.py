@@ -84,12 +84,15 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     interview = access.get_interview_for_user(user, public_id)
     actions.audit_case(user, interview, "viewed")
+    transitions = {t.name for t in pathway.available(user, interview)}
     return render(request, "interviews/case.html", {
         "interview": interview,
         "young_person": interview.young_person,
         "next_step": queries.next_step(interview),
         "timeline": queries.timeline(interview),
-        "transitions": {t.name for t in pathway.available(user, interview)},
+        "transitions": transitions,
+        # Answers saved as a draft: recording continues rather than starts.
+        "draft_saved": "submit_record" in transitions and interview.answers.exists(),
         "show_contact": access.can_see_contact_details(user, interview),
         "can_view_record": access.can_view_record(user, interview),
         "show_recommendations": access.can_see_recommendations(user, interview),

@@ -159,7 +159,7 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     first = page.get_by_role("group", name="Were you happy living here?", exact=True)
     first.get_by_label("Yes", exact=True).check()
     submit(page, axe_check, "Save and come back later", "Your answers are saved as a draft")
-    page.get_by_role("link", name="Record the interview").click()
+    page.get_by_role("link", name="Continue recording the interview").click()
     expect(first.get_by_label("Yes", exact=True)).to_be_checked()
     # Each section on its own page, required questions answered, "Save and continue".
     choices = ["Yes", "No", "Not sure"]

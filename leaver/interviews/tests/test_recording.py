@@ -105,6 +105,9 @@ def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast
     response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == f"/cases/{interview.public_id}/"
+    case_page = page_of(client.get(response["Location"]))
+    assert "Continue recording the interview" in case_page
+    assert "Check and submit the record" in case_page
     saved = AuditEvent.objects.filter(action="interview.record_draft_saved").get()
     assert saved.detail["section"] == "moving_on"
     assert "My nan" not in str(saved.detail)
