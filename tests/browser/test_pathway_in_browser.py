@@ -180,10 +180,21 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
         if section.key == "moving_on":
             page.get_by_label("Who decided?", exact=True).fill(
                 "My social worker and me, together.")
+        if section.key == "care_and_safety":
+            # The follow-up shows only after a yes to bullying, as the interviewer answers.
+            follow_up = page.get_by_label("How was this dealt with?")
+            bullying = page.get_by_role("group", name="Did you experience any bullying?",
+                                        exact=True)
+            bullying.get_by_label("No", exact=True).check()
+            expect(follow_up).to_be_hidden()
+            bullying.get_by_label("Yes", exact=True).check()
+            expect(follow_up).to_be_visible()
+            follow_up.fill("Staff talked to everyone.")
         submit(page, axe_check, "Save and continue",
                f"Your answers to “{section.title['en']}” are saved")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check and submit the record")
     expect(page.get_by_text("My social worker and me, together.")).to_be_visible()
+    expect(page.get_by_text("Staff talked to everyone.")).to_be_visible()
     page.get_by_label("The advocacy service was discussed").check()
     page.get_by_label("I have read this record back to the young person").check()
     submit(page, axe_check, "Submit and lock the record", "The record is locked")
