@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.test import Client
 from django.utils import timezone
 
 from leaver.accounts.models import User
@@ -21,7 +23,6 @@ from leaver.interviews.models import (
     State,
     YoungPerson,
 )
-from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
     ConfidentialityStatement,
     DistributionRecipient,
@@ -32,6 +33,10 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
+from leaver.questionnaires import queries as answer_queries
+from leaver.questionnaires.answering import Answer as Value
+from leaver.questionnaires.seeding import publish_seed, seed
+from leaver.questionnaires.spec import ItemType
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
 
@@ -77,7 +82,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "interview": Interview.objects.filter(pk=pk).values().get(),
         "young_person": list(YoungPerson.objects.filter(interview_id=pk).values()),
         "record": list(InterviewRecord.objects.filter(interview_id=pk).values()),
-        "answers": list(Answer.objects.filter(record__interview_id=pk).values()),
+        "answers": list(Answer.objects.filter(interview_id=pk).values()),
         "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
         "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
         "cases": Interview.objects.count(),
@@ -109,6 +114,7 @@ def make_cast(slug: str = "north") -> Cast:
         text="Your IRO and managers will read what you say. Secrecy is not promised.")
     DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                          role=Role.CSM)
+    publish_seed(org)
     p = slug.title()
     return Cast(
         org=org, home=home, other_home=other_home, statement=statement,
@@ -143,9 +149,25 @@ def move_details(cast: Cast, **overrides: object) -> ia.MoveDetails:
     return ia.MoveDetails(**values)  # type: ignore[arg-type]
 
 
-def full_answers() -> dict[str, tuple[str, str]]:
-    return {key: ("yes", "") if q.kind is Kind.CLOSED else ("", "An answer in my words.")
-            for key, q in QUESTIONS.items()}
+ANSWER = "An answer in my words."
+
+
+def full_answers() -> dict[str, Value]:
+    """Every question of the seeded Appendix 1 answered: "yes" to each yes/no, the first
+    choice of each multiple choice, ANSWER to each open question; comments left empty."""
+    questionnaire = seed("yp-appendix-1")
+    answers: dict[str, Value] = {}
+    for item in questionnaire.items():
+        if item.key.endswith("_comment"):
+            continue
+        if item.type == ItemType.MULTIPLE_CHOICE:
+            answers[item.key] = [item.choices[0].value]
+        elif item.choices:
+            answers[item.key] = "yes"
+        else:
+            answers[item.key] = ANSWER
+    shown = answer_queries.shown_items(questionnaire, answers)
+    return {key: value for key, value in answers.items() if key in shown}
 
 
 def record_details(**overrides: object) -> ia.RecordDetails:
@@ -223,3 +245,46 @@ def add_recommendation(cast: Cast, interview: Interview, owner: User | None = No
         actor=cast.iro, interview=interview, text="Help with homework every evening.",
         owner=owner or cast.csm, due_date=timezone.localdate() + dt.timedelta(days=28),
         share_record=share_record)
+
+
+# Recording through the pages ----------------------------------------------------------------
+
+def section_post(section_key: str, **overrides: object) -> dict[str, object]:
+    """One section page of the seeded Appendix 1 as the browser posts it with "Save and
+    continue": full_answers() for its questions and "typed comment <key>" in each comment."""
+    answers = full_answers()
+    section = next(s for s in seed("yp-appendix-1").sections if s.key == section_key)
+    data: dict[str, object] = {}
+    for item in section.items:
+        if item.key in answers:
+            data[item.key] = answers[item.key]
+        elif item.key.endswith("_comment"):
+            data[item.key] = f"typed comment {item.key}"
+    data["continue"] = ""
+    data.update(overrides)
+    return data
+
+
+def check_post(**overrides: str) -> dict[str, str]:
+    """The "check and submit" page, complete, as the browser posts it."""
+    data = {"agreed_with_young_person": "on", "advocacy_discussed": "on",
+            "interviewer_notes": "typed notes heron"}
+    data.update(overrides)
+    return data
+
+
+def section_keys() -> list[str]:
+    return [s.key for s in seed("yp-appendix-1").sections]
+
+
+def answer_sections(client: Client, interview: Interview) -> None:
+    """Post every section page with section_post(); each must be saved."""
+    for key in section_keys():
+        response = client.post(f"/cases/{interview.public_id}/record/{key}/", section_post(key))
+        assert response.status_code == 302, (key, response.content.decode()[:3000])
+
+
+def record_through_pages(client: Client, interview: Interview, **check: str) -> Any:
+    """Answer every section, then post the check page; the response to that post."""
+    answer_sections(client, interview)
+    return client.post(f"/cases/{interview.public_id}/record/check/", check_post(**check))

@@ -4,26 +4,25 @@ emails go out only after commit. Views call these and nothing else to change a c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from leaver.accounts.models import User
 from leaver.audit import log as audit
 from leaver.interviews import canonical, pathway
 from leaver.interviews.models import (
     Answer,
-    AnswerChoice,
     Interview,
     InterviewRecord,
     State,
     YoungPerson,
 )
 from leaver.interviews.pathway import PathwayError
-from leaver.interviews.questionnaire import KEY as QUESTIONNAIRE_KEY
-from leaver.interviews.questionnaire import QUESTIONS
 from leaver.interviews.sharing import distribute_record, withdraw_distribution
 from leaver.notifications.email import notify
 from leaver.organisations import roles
@@ -33,6 +32,17 @@ from leaver.organisations.models import (
     Role,
     Setting,
     SettingKind,
+)
+from leaver.questionnaires import queries as answer_queries
+from leaver.questionnaires.answering import Answer as Value
+from leaver.questionnaires.answering import AnswerForm
+from leaver.questionnaires.models import Version
+from leaver.questionnaires.selection import version_for
+from leaver.questionnaires.spec import Questionnaire
+
+NO_QUESTIONNAIRE = (
+    "Your organisation has no published questionnaire for this pathway, so the interview "
+    "cannot be recorded yet. Ask your organisation admin to publish one."
 )
 
 
@@ -99,6 +109,9 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
     interview = Interview.objects.create(
         organisation_id=actor.organisation_id, setting=setting, pathway=Pathway.YOUNG_PERSON,
         state=State.NOTIFIED, leaver_name=details.leaver_name, created_by=actor,
+        # Pinned now: later versions never change how this interview is recorded.
+        questionnaire_version=version_for(organisation_id=actor.organisation_id or 0,
+                                          pathway=Pathway.YOUNG_PERSON, setting=setting),
     )
     YoungPerson.objects.create(
         interview=interview, date_of_birth=details.date_of_birth,
@@ -204,7 +217,6 @@ def schedule_interview(
 
 @dataclass(frozen=True)
 class RecordDetails:
-    answers: dict[str, tuple[str, str]]  # item key -> (choice, text)
     complaints_discussed: bool
     advocacy_discussed: bool
     complaints_referral_wanted: bool
@@ -214,24 +226,39 @@ class RecordDetails:
     left_out_note: str
     restrict_circulation: bool
     restriction_reason: str
+    # item key -> answer. None: submit the draft answers saved section by section.
+    answers: Mapping[str, Value] | None = None
 
 
-def _check_answers(answers: dict[str, tuple[str, str]]) -> None:
-    unknown = set(answers) - set(QUESTIONS)
-    if unknown:
-        raise PathwayError("The record has answers to questions that are not in the form.")
-    for key, question in QUESTIONS.items():
-        choice, _text = answers.get(key, ("", ""))
-        if choice and choice not in AnswerChoice.values:
-            raise PathwayError(f"“{question.text}” has an answer that is not allowed.")
-        if question.required and not choice:
-            raise PathwayError(f"Answer “{question.text}”.")
+def questionnaire_version(interview: Interview) -> Version:
+    """The version the interview is recorded against: the one pinned when the case opened,
+    or (if none was published then) the organisation's current one."""
+    if interview.questionnaire_version_id is not None:
+        return Version.objects.select_related("template").get(
+            pk=interview.questionnaire_version_id)
+    version = version_for(organisation_id=interview.organisation_id,
+                          pathway=Pathway(interview.pathway), setting=interview.setting)
+    if version is None:
+        raise PathwayError(NO_QUESTIONNAIRE)
+    return version
 
 
-@transaction.atomic
-def submit_record(*, actor: User, interview: Interview, details: RecordDetails) -> Interview:
-    """The interviewer submits the record agreed with the young person. It locks at once."""
-    interview = lock_case(interview)
+def _pin(interview: Interview) -> Version:
+    version = questionnaire_version(interview)
+    if interview.questionnaire_version_id is None:
+        interview.questionnaire_version = version
+        interview.save(update_fields=["questionnaire_version"])
+    return version
+
+
+def draft_answers(interview: Interview, questionnaire: Questionnaire) -> dict[str, Value]:
+    """The answers saved so far, as the answering form takes them."""
+    types = questionnaire.keys()
+    return {a.item_key: answer_queries.from_text(types.get(a.item_key), a.value)
+            for a in Answer.objects.filter(interview=interview)}
+
+
+def _refuse_if_locked(interview: Interview) -> None:
     existing = InterviewRecord.objects.filter(interview=interview).first()
     if existing is not None:
         raise PathwayError(
@@ -239,14 +266,77 @@ def submit_record(*, actor: User, interview: Interview, details: RecordDetails) 
             f"{timezone.localtime(existing.submitted_at):%d %B %Y at %H:%M}. "
             "It cannot be submitted again."
         )
+
+
+def _form_data(answers: Mapping[str, Value]) -> MultiValueDict[str, str]:
+    data: MultiValueDict[str, str] = MultiValueDict()
+    for key, value in answers.items():
+        data.setlist(key, list(value) if isinstance(value, list | tuple) else [value])
+    return data
+
+
+def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Value]
+                  ) -> dict[str, Value]:
+    """The answers to keep (hidden items discarded), or PathwayError saying what is wrong:
+    every required item that is shown must be answered, in every section."""
+    if set(answers) - set(questionnaire.keys()):
+        raise PathwayError("The record has answers to questions that are not in the form.")
+    form = AnswerForm(_form_data(answers), questionnaire=questionnaire)
+    if not form.is_valid():
+        for name in form.fields:
+            if name in form.errors:
+                message = str(form.errors[name][0])
+                raise PathwayError(message if message.endswith(".") else f"{message}.")
+        raise PathwayError(str(form.non_field_errors()[0]))
+    return form.visible_answers
+
+
+def _store(interview: Interview, version: Version, answers: Mapping[str, Value]) -> None:
+    Answer.objects.bulk_create(
+        Answer(interview=interview, version=version, item_key=key,
+               value=answer_queries.to_text(value).strip())
+        for key, value in answers.items() if answer_queries.to_text(value).strip()
+    )
+
+
+@transaction.atomic
+def save_record_draft(*, actor: User, interview: Interview, section_key: str,
+                      answers: Mapping[str, Value]) -> Interview:
+    """The interviewer saves one section's answers as a draft (not locked, may change).
+    The answers' words are not audited; that a draft was saved is."""
+    interview = lock_case(interview)
+    _refuse_if_locked(interview)
     pathway.check(actor, interview, "submit_record")
-    _check_answers(details.answers)
+    version = _pin(interview)
+    section = next((s for s in version.questionnaire.sections if s.key == section_key), None)
+    if section is None:
+        raise PathwayError("That part of the questionnaire does not exist.")
+    keys = {item.key for item in section.items}
+    if set(answers) - keys:
+        raise PathwayError("The answers are to questions that are not in this part.")
+    Answer.objects.filter(interview=interview, item_key__in=keys).delete()
+    _store(interview, version, answers)
+    audit_case(actor, interview, "record_draft_saved", section=section_key)
+    return interview
+
+
+@transaction.atomic
+def submit_record(*, actor: User, interview: Interview, details: RecordDetails) -> Interview:
+    """The interviewer submits the record agreed with the young person. It locks at once."""
+    interview = lock_case(interview)
+    _refuse_if_locked(interview)
+    pathway.check(actor, interview, "submit_record")
+    version = _pin(interview)
+    questionnaire = version.questionnaire
+    given = details.answers if details.answers is not None else draft_answers(
+        interview, questionnaire)
+    answers = check_answers(questionnaire, given)
     if not details.agreed_with_young_person:
         raise PathwayError("Confirm that the record was agreed with the young person.")
     if details.restrict_circulation and not details.restriction_reason.strip():
         raise PathwayError("Give the reason for restricting circulation.")
     record = InterviewRecord.objects.create(
-        interview=interview, questionnaire_key=QUESTIONNAIRE_KEY, submitted_by=actor,
+        interview=interview, questionnaire_key=version.template.key, submitted_by=actor,
         submitted_at=timezone.now(),
         complaints_discussed=details.complaints_discussed,
         advocacy_discussed=details.advocacy_discussed,
@@ -258,11 +348,8 @@ def submit_record(*, actor: User, interview: Interview, details: RecordDetails) 
         restriction_reason=details.restriction_reason.strip(),
         content_sha256="",
     )
-    Answer.objects.bulk_create(
-        Answer(record=record, item_key=key, choice=choice, text=text.strip())
-        for key, (choice, text) in details.answers.items()
-        if choice or text.strip()
-    )
+    Answer.objects.filter(interview=interview).delete()
+    _store(interview, version, answers)
     record.content_sha256 = canonical.content_hash(record)
     record.save(update_fields=["content_sha256"])
     take(actor, interview, "submit_record", sha256=record.content_sha256,

@@ -17,10 +17,12 @@ def canonical_content(record: InterviewRecord) -> dict[str, Any]:
     return {
         "interview": str(record.interview.public_id),
         "questionnaire": record.questionnaire_key,
+        "questionnaire_version": str(record.interview.questionnaire_version.public_id)
+        if record.interview.questionnaire_version else None,
         "submitted_by": str(record.submitted_by.public_id),
         "submitted_at": record.submitted_at.isoformat(),
         "answers": sorted(
-            ([a.item_key, a.choice, a.text] for a in record.answers.all()),
+            ([a.item_key, a.value] for a in record.answers.all()),
             key=lambda row: row[0],
         ),
         "complaints_discussed": record.complaints_discussed,

@@ -11,11 +11,8 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.dates import years_before
-from leaver.interviews.models import AnswerChoice
-from leaver.interviews.questionnaire import SECTIONS, Kind
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
-from leaver.ui.widgets import CommentField, InlineRadioSelect
 
 
 class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -171,7 +168,8 @@ class RestrictForm(forms.Form):
 
 
 class RecordForm(forms.Form):
-    """Appendix 1, one field (closed: choice + comment; open: text) per question."""
+    """The "check and submit" page: what goes with the answers when the record locks.
+    The answers themselves are recorded section by section (leaver.questionnaires.answering)."""
 
     complaints_discussed = forms.BooleanField(label="The complaints process was discussed",
                                               required=False)
@@ -197,47 +195,9 @@ class RecordForm(forms.Form):
     restriction_reason = forms.CharField(label="Reason for restricting circulation",
                                          required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for section in SECTIONS:
-            for q in section.questions:
-                if q.kind is Kind.CLOSED:
-                    self.fields[f"{q.key}__choice"] = forms.ChoiceField(
-                        label=q.text, choices=AnswerChoice.choices, widget=InlineRadioSelect,
-                        error_messages={"required": f"Answer “{q.text}”"},
-                    )
-                    self.fields[f"{q.key}__text"] = CommentField(
-                        about=q.text, label="Comment (optional)", required=False,
-                        widget=forms.Textarea(attrs={"rows": 2}),
-                    )
-                else:
-                    self.fields[f"{q.key}__text"] = forms.CharField(
-                        label=q.text, required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                    )
-        # The questions come first on the page, so their errors come first in the summary.
-        self.order_fields([name for name in self.fields if "__" in name])
-
-    def sections(self) -> list[dict[str, Any]]:
-        """Bound fields grouped for the template, in the order of Appendix 1."""
-        return [{
-            "title": s.title,
-            "questions": [{
-                "choice": self[f"{q.key}__choice"] if q.kind is Kind.CLOSED else None,
-                "text": self[f"{q.key}__text"],
-            } for q in s.questions],
-        } for s in SECTIONS]
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("restrict_circulation") and not str(
                 data.get("restriction_reason", "")).strip():
             self.add_error("restriction_reason", "Give the reason for restricting circulation.")
         return data
-
-    def answers(self) -> dict[str, tuple[str, str]]:
-        out = {}
-        for section in SECTIONS:
-            for q in section.questions:
-                choice = self.cleaned_data.get(f"{q.key}__choice", "") or ""
-                out[q.key] = (choice, self.cleaned_data.get(f"{q.key}__text", "") or "")
-        return out

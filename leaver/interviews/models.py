@@ -64,6 +64,13 @@ class Interview(models.Model):
     scheduled_for = models.DateTimeField(null=True, blank=True)
     location = models.CharField(max_length=300, blank=True)
 
+    # The questionnaire version the interview is recorded against, fixed when the case is
+    # opened (or when recording starts, if none was published then). Never changes after.
+    questionnaire_version = models.ForeignKey(
+        "questionnaires.Version", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="interviews",
+    )
+
     letter_text = models.TextField(blank=True)
     letter_sent_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -129,23 +136,30 @@ class InterviewRecord(models.Model):
     def __str__(self) -> str:
         return f"Record of {self.interview}"
 
-
-class AnswerChoice(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    NOT_SURE = "not_sure", "Not sure"
+    @property
+    def answers(self) -> models.QuerySet[Answer]:
+        """The interview's answers: locked with the record."""
+        return Answer.objects.filter(interview_id=self.interview_id)
 
 
 class Answer(models.Model):
-    record = models.ForeignKey(InterviewRecord, on_delete=models.CASCADE, related_name="answers")
+    """One answer to one item of the interview's questionnaire version. A draft until the
+    interview's record is submitted; then locked, and covered by the record's hash.
+
+    `value` is text; a multiple-choice answer is its choice values separated by spaces
+    (as XLSForm stores select_multiple; see leaver.questionnaires.queries)."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="answers")
+    version = models.ForeignKey("questionnaires.Version", on_delete=models.PROTECT,
+                                related_name="answers")
     item_key = models.CharField(max_length=64)
-    choice = models.CharField(max_length=16, choices=AnswerChoice.choices, blank=True)
-    text = models.TextField(blank=True)
+    value = models.TextField()
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["record", "item_key"], name="answer_once_per_item")
+            models.UniqueConstraint(fields=["interview", "item_key"],
+                                    name="answer_once_per_item")
         ]
 
     def __str__(self) -> str:

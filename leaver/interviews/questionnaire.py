@@ -3,8 +3,10 @@
 Every question of the appendix, in its sections, each with a stable key that later
 versions of the questionnaire keep, so reports compare like with like across years.
 Closed questions are answered yes / no / not sure with an optional comment; open
-("what / how / who") questions take free text. The questionnaire engine (a later issue)
-generalises this structure.
+("what / how / who") questions take free text.
+
+Not used by the app: the seeded workbook leaver/questionnaires/seeds/yp-appendix-1.xlsx is the
+source of truth (ADR 8). scripts/make_seed_xlsforms.py reads the English wording here to write it.
 """
 
 from __future__ import annotations

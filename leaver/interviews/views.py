@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from leaver.accounts.models import User
 from leaver.interviews import access, actions, canonical, forms, pathway, queries
 from leaver.interviews.models import Interview
 from leaver.interviews.pathway import PathwayError
-from leaver.interviews.questionnaire import SECTIONS
 from leaver.organisations import roles
 from leaver.organisations.models import ConfidentialityStatement, Pathway, Role
+from leaver.questionnaires.answering import Answer as Value
+from leaver.questionnaires.answering import AnswerForm, item_label, words
+from leaver.questionnaires.models import Version
+from leaver.questionnaires.queries import answer_words, shown_items
+from leaver.questionnaires.spec import Questionnaire
 from leaver.reviews.access import recommendations_owned_by
 from leaver.ui.pages import form_page, posted
 
@@ -77,12 +84,15 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     interview = access.get_interview_for_user(user, public_id)
     actions.audit_case(user, interview, "viewed")
+    transitions = {t.name for t in pathway.available(user, interview)}
     return render(request, "interviews/case.html", {
         "interview": interview,
         "young_person": interview.young_person,
         "next_step": queries.next_step(interview),
         "timeline": queries.timeline(interview),
-        "transitions": {t.name for t in pathway.available(user, interview)},
+        "transitions": transitions,
+        # Answers saved as a draft: recording continues rather than starts.
+        "draft_saved": "submit_record" in transitions and interview.answers.exists(),
         "show_contact": access.can_see_contact_details(user, interview),
         "can_view_record": access.can_view_record(user, interview),
         "show_recommendations": access.can_see_recommendations(user, interview),
@@ -164,22 +174,143 @@ _RECORD_FLAGS = (
 )
 
 
-@login_required
-@GET_POST
-def record_new(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    user = _user(request)
-    interview = access.get_interview_for_user(user, public_id)
+def _recording(request: HttpRequest, public_id: uuid.UUID
+               ) -> tuple[Interview, Version] | HttpResponse:
+    """The case and its questionnaire version, if the user may record the interview now."""
+    interview = access.get_interview_for_user(_user(request), public_id)
     if hasattr(interview, "record"):
         return _cannot(request, interview, "This record was already submitted and locked. "
                        "It cannot be submitted again.")
     blocked = _guard(request, interview, "submit_record")
     if blocked:
         return blocked
-    form = forms.RecordForm(posted(request))
+    try:
+        version = actions.questionnaire_version(interview)
+    except PathwayError as error:
+        return _cannot(request, interview, str(error))
+    return interview, version
+
+
+def _record_path(interview: Interview, section_key: str) -> str:
+    return reverse("interviews:record_section", args=[interview.public_id, section_key])
+
+
+def _answer_sections(questionnaire: Questionnaire, answers: dict[str, Value]
+                     ) -> list[dict[str, Any]]:
+    """The shown questions and their answers by section, in the version's wording. A
+    "<key>_comment" item goes with the question it comments on."""
+    shown = shown_items(questionnaire, answers)
+    out = []
+    for section in questionnaire.sections:
+        rows: list[dict[str, Any]] = []
+        for item in section.items:
+            if item.key not in shown:
+                continue
+            answer = answers.get(item.key)
+            words_ = answer_words(item, answer) if answer else ""
+            if rows and item.key == f"{rows[-1]['key']}_comment":
+                rows[-1]["comment"] = words_
+                continue
+            rows.append({"key": item.key, "label": item_label(item, "en", False),
+                         "choice": bool(item.choices), "answer": words_, "comment": ""})
+        if rows:
+            out.append({"key": section.key, "title": words(section.title, "en"),
+                        "rows": rows})
+    return out
+
+
+def _optional(questionnaire: Questionnaire) -> Questionnaire:
+    """The questionnaire with nothing required: a draft saved to finish later may have gaps."""
+    return dataclasses.replace(questionnaire, sections=tuple(
+        dataclasses.replace(s, items=tuple(dataclasses.replace(i, required=False)
+                                           for i in s.items))
+        for s in questionnaire.sections))
+
+
+@login_required
+@GET_POST
+def record_new(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Recording starts at the first section."""
+    return record_section(request, public_id, None)
+
+
+@login_required
+@GET_POST
+def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str | None
+                   ) -> HttpResponse:
+    """One section of the questionnaire, saved as a draft: "Save and continue" checks that
+    the shown required questions are answered; "Save and come back later" does not."""
+    user = _user(request)
+    got = _recording(request, public_id)
+    if isinstance(got, HttpResponse):
+        return got
+    interview, version = got
+    questionnaire = version.questionnaire
+    keys = [s.key for s in questionnaire.sections]
+    section_key = section_key or keys[0]
+    if section_key not in keys:
+        raise Http404("No such section")
+    index = keys.index(section_key)
+    section = questionnaire.sections[index]
+    saved = actions.draft_answers(interview, questionnaire)
+    own = {item.key for item in section.items}
+    later = request.method == "POST" and "later" in request.POST
+    form = AnswerForm(
+        posted(request), questionnaire=_optional(questionnaire) if later else questionnaire,
+        sections=[section_key], earlier={k: v for k, v in saved.items() if k not in own},
+        initial={k: v for k, v in saved.items() if k in own},
+    )
+    for before, item in zip(section.items, section.items[1:], strict=False):
+        if item.key == f"{before.key}_comment":
+            # Every comment box looks alike: screen readers also hear which question it is on.
+            form.fields[item.key].hidden_label_suffix = (  # type: ignore[attr-defined]
+                f" on “{form.fields[before.key].label}”")
+    if later:
+        next_url, message = actions.case_path(interview), (
+            "Your answers are saved as a draft. Come back to them from the case page.")
+    else:
+        next_url = (_record_path(interview, keys[index + 1]) if index + 1 < len(keys)
+                    else reverse("interviews:record_check", args=[interview.public_id]))
+        message = f"Your answers to “{words(section.title, 'en')}” are saved."
     return form_page(
-        request, "interviews/record_form.html", {"interview": interview}, form,
+        request, "interviews/record_section.html", {
+            "interview": interview, "section": section,
+            "title": words(section.title, "en"), "intro": words(section.intro, "en"),
+            "number": index + 1, "count": len(keys),
+            "previous": _record_path(interview, keys[index - 1]) if index else "",
+            "fields": [form[item.key] for item in section.items],
+        }, form,
+        lambda d: actions.save_record_draft(actor=user, interview=interview,
+                                            section_key=section_key,
+                                            answers=form.visible_answers),
+        message, next_url)
+
+
+_RECORD_FLAGS = (
+    "complaints_discussed", "advocacy_discussed", "complaints_referral_wanted",
+    "advocacy_referral_wanted", "interviewer_notes", "agreed_with_young_person",
+    "left_out_note", "restrict_circulation", "restriction_reason",
+)
+
+
+@login_required
+@GET_POST
+def record_check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Check the answers, add what goes with them, and submit: the record locks."""
+    user = _user(request)
+    got = _recording(request, public_id)
+    if isinstance(got, HttpResponse):
+        return got
+    interview, version = got
+    questionnaire = version.questionnaire
+    answers = actions.draft_answers(interview, questionnaire)
+    return form_page(
+        request, "interviews/record_check.html", {
+            "interview": interview, "sections": _answer_sections(questionnaire, answers),
+            "count": len(questionnaire.sections),
+        }, forms.RecordForm(posted(request)),
         lambda d: actions.submit_record(actor=user, interview=interview, details=(
-            actions.RecordDetails(answers=form.answers(), **{k: d[k] for k in _RECORD_FLAGS}))),
+            actions.RecordDetails(**{k: d[k] for k in _RECORD_FLAGS}))),
         "The record is locked and has been sent to the IRO.", actions.case_path(interview))
 
 
@@ -189,10 +320,12 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     interview = access.get_record_for_user(user, public_id)
     rec = interview.record
     actions.audit_case(user, interview, "record_viewed")
-    answers = {a.item_key: a for a in rec.answers.all()}
-    sections = [{"title": s.title, "rows": [
-        {"question": q, "answer": answers.get(q.key)} for q in s.questions
-    ]} for s in SECTIONS]
+    version = interview.questionnaire_version
+    sections: list[dict[str, Any]] = []
+    if version is not None:
+        questionnaire = version.questionnaire
+        sections = _answer_sections(
+            questionnaire, actions.draft_answers(interview, questionnaire))
     return render(request, "interviews/record.html", {
         "interview": interview, "record": rec, "sections": sections,
         "intact": canonical.is_intact(rec),

@@ -18,7 +18,7 @@ def _sign_in_and_open_record_form(page: Page, cast: Cast) -> None:
     page.get_by_label("Email address").fill(cast.interviewer.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.goto(f"/cases/{interview.public_id}/record/new/")
+    page.goto(f"/cases/{interview.public_id}/record/moving_on/")
     page.wait_for_load_state("networkidle")
 
 

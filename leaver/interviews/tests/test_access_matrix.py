@@ -22,20 +22,27 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.interviews import access
-from leaver.interviews.models import Interview, InterviewRecord, RecordShare, State
-from leaver.interviews.questionnaire import QUESTIONS, Kind
+from leaver.interviews.models import Answer, Interview, InterviewRecord, RecordShare, State
 from leaver.organisations.models import Membership, Role
 from leaver.reviews import actions as ra
 from leaver.reviews.access import get_recommendation_for_user
 from leaver.reviews.models import Recommendation
-from leaver.testing import Cast, add_recommendation, make_case, make_user
+from leaver.testing import (
+    Cast,
+    add_recommendation,
+    check_post,
+    make_case,
+    make_user,
+    section_post,
+)
 
 ROLES = (
     "unit_manager", "social_worker", "csm", "interviewer", "iro", "rec_owner",
     "safeguarding_lead", "senior_manager", "org_admin", "outsider",
 )
 PAGES = (
-    "case", "record", "consent", "interviewer", "schedule", "record_new", "restrict",
+    "case", "record", "consent", "interviewer", "schedule", "record_new", "record_check",
+    "restrict",
     "review", "letter", "letter_pdf", "recommendation", "withdraw",
 )
 
@@ -46,7 +53,8 @@ PAGE_STATE = {
     "consent": State.NOTIFIED,
     "interviewer": State.INTERVIEWER_ASSIGNED,
     "schedule": State.INTERVIEWER_ASSIGNED,
-    "record_new": State.SCHEDULED,
+    "record_new": State.SCHEDULED,  # the first section of the questionnaire
+    "record_check": State.SCHEDULED,
     "restrict": State.WITH_IRO,
     "review": State.WITH_IRO,
     "letter": State.RECOMMENDATIONS_ISSUED,
@@ -62,7 +70,7 @@ OPENS: dict[str, set[str]] = {
     "unit_manager": {"case"},
     "social_worker": {"case", "consent", "letter_pdf", "recommendation", "withdraw"},
     "csm": {"case", "interviewer", "record", "letter_pdf", "recommendation", "withdraw"},
-    "interviewer": {"case", "schedule", "record_new", "record", "withdraw"},
+    "interviewer": {"case", "schedule", "record_new", "record_check", "record", "withdraw"},
     "iro": {"case", "record", "restrict", "review", "letter", "letter_pdf", "recommendation",
             "withdraw"},
     "rec_owner": {"recommendation", "record"},
@@ -74,12 +82,14 @@ OPENS: dict[str, set[str]] = {
 # ...and the pages of a case they can see but cannot act on (403). Every other page is 404:
 # the Unit Manager never reads answers, and the interviewer is not yet assigned at consent.
 SEES_BUT_CANNOT_ACT: dict[str, set[str]] = {
-    "unit_manager": {"consent", "interviewer", "schedule", "record_new", "restrict", "review",
-                     "letter", "letter_pdf", "withdraw"},
-    "social_worker": {"interviewer", "schedule", "record_new", "restrict", "review", "letter"},
-    "csm": {"consent", "schedule", "record_new", "restrict", "review", "letter"},
+    "unit_manager": {"consent", "interviewer", "schedule", "record_new", "record_check",
+                     "restrict", "review", "letter", "letter_pdf", "withdraw"},
+    "social_worker": {"interviewer", "schedule", "record_new", "record_check", "restrict",
+                      "review", "letter"},
+    "csm": {"consent", "schedule", "record_new", "record_check", "restrict", "review",
+            "letter"},
     "interviewer": {"interviewer", "restrict", "review", "letter", "letter_pdf"},
-    "iro": {"consent", "interviewer", "schedule", "record_new"},
+    "iro": {"consent", "interviewer", "schedule", "record_new", "record_check"},
     "rec_owner": set(),
     "safeguarding_lead": set(),
     "senior_manager": set(),
@@ -144,6 +154,7 @@ def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
     names = {"case": "interviews:case", "record": "interviews:record",
              "consent": "interviews:consent", "interviewer": "interviews:assign",
              "schedule": "interviews:schedule", "record_new": "interviews:record_new",
+             "record_check": "interviews:record_check",
              "restrict": "interviews:restrict", "review": "reviews:review",
              "letter": "reviews:letter", "letter_pdf": "reviews:letter_pdf",
              "letter_sent": "reviews:letter_sent"}
@@ -153,15 +164,13 @@ def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
 def post_data(page: str, cast: Cast) -> dict[str, object]:
     """What the rightful person would post: if access were missing, the write would happen."""
     soon = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
-    record: dict[str, object] = {"agreed_with_young_person": "on"}
-    for key, q in QUESTIONS.items():
-        record[f"{key}__{'choice' if q.kind is Kind.CLOSED else 'text'}"] = (
-            "yes" if q.kind is Kind.CLOSED else "Written by an intruder.")
     by_page: dict[str, dict[str, object]] = {
         "consent": {"outcome": "consent_given", "may_quote": "on"},
         "interviewer": {"interviewer": cast.other_interviewer.pk},
         "schedule": {"scheduled_for": soon, "location": "Somewhere else"},
-        "record_new": record,
+        "record_new": section_post("living_here",
+                                   happy_living_here_comment="Written by an intruder."),
+        "record_check": dict(check_post()),
         "restrict": {"reason": "Intruder."},
         "review": {"form": "no_action", "reason": "Intruder."},
         "letter": {"text": "Intruder's letter."},
@@ -179,6 +188,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
                  fresh.consent_recorded_at, fresh.outcome_reason, fresh.no_action_reason),
         "audit": AuditEvent.objects.exclude(action__startswith="account.").count(),
         "records": list(InterviewRecord.objects.values_list("pk", "circulation_restricted")),
+        "answers": list(Answer.objects.values_list("pk", "value")),
         "shares": RecordShare.objects.count(),
         "recommendations": list(Recommendation.objects.values_list("pk", "responded_at")),
     }

@@ -16,9 +16,18 @@ from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.interviews import actions as ia
 from leaver.interviews.models import Interview, State
-from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.reviews import actions as ra
-from leaver.testing import Cast, add_recommendation, full_answers, make_case, record_details
+from leaver.testing import (
+    ANSWER,
+    Cast,
+    add_recommendation,
+    answer_sections,
+    check_post,
+    full_answers,
+    make_case,
+    record_details,
+    section_post,
+)
 
 IP = "127.0.0.1"  # what the test client sends as REMOTE_ADDR
 
@@ -136,16 +145,6 @@ def _soon() -> str:
     return (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
 
 
-def _record_form(text: str) -> dict[str, object]:
-    data: dict[str, object] = {"agreed_with_young_person": "on", "interviewer_notes": "",
-                               "left_out_note": ""}
-    for key, q in QUESTIONS.items():
-        if q.kind is Kind.CLOSED:
-            data[f"{key}__choice"] = "not_sure"
-        data[f"{key}__text"] = f"{text} ({key})"
-    return data
-
-
 # step: (state of the case, who posts, page, form data, the rows it must add: (action, who))
 Step = tuple[State, str, str, str | dict[str, str], list[tuple[str, str]]]
 WRITES: dict[str, Step] = {
@@ -156,7 +155,10 @@ WRITES: dict[str, Step] = {
     "schedule": (State.INTERVIEWER_ASSIGNED, "interviewer", "interviews:schedule",
                  {"scheduled_for": "soon", "location": "The park café"},
                  [("schedule", "interviewer")]),
-    "record": (State.SCHEDULED, "interviewer", "interviews:record_new", "record",
+    # "draft": a section page of the record; "record": its check page, sections answered.
+    "draft": (State.SCHEDULED, "interviewer", "interviews:record_section", "draft",
+              [("record_draft_saved", "interviewer")]),
+    "record": (State.SCHEDULED, "interviewer", "interviews:record_check", "record",
                [("submit_record", "interviewer")]),
     "restrict": (State.WITH_IRO, "iro", "interviews:restrict", {"reason": "Named staff."},
                  [("restrict_circulation", "iro")]),
@@ -178,6 +180,8 @@ WRITES: dict[str, Step] = {
 def _path(name: str, interview: Interview) -> str:
     if name in ("withdraw", "unable_to_contact"):
         return reverse("interviews:close_early", args=[interview.public_id, name])
+    if name == "interviews:record_section":
+        return reverse(name, args=[interview.public_id, "living_here"])
     return reverse(name, args=[interview.public_id])
 
 
@@ -185,9 +189,14 @@ def _path(name: str, interview: Interview) -> str:
 def test_every_write_through_a_page_adds_its_audit_row(cast, step):
     state, role, name, template, expected = WRITES[step]
     interview = make_case(cast, state)
-    if isinstance(template, str):
-        data = _record_form("Said in the interview")
+    data: dict[str, object]
+    if template == "draft":
+        data = section_post("living_here")
+    elif template == "record":
+        answer_sections(as_(cast.interviewer), interview)
+        data = dict(check_post())
     else:  # people by their part in the cast, "soon" as a time three days ahead
+        assert isinstance(template, dict)
         data = {k: (getattr(cast, v).pk if k in ("interviewer", "owner") else
                     _soon() if v == "soon" else v) for k, v in template.items()}
     before = last_id()
@@ -269,8 +278,8 @@ def test_audit_rows_hold_no_answer_text(cast):
                      reverse("reviews:recommendation", args=[rec.public_id])):
             assert client.get(path).status_code in (200, 404)
     assert AuditEvent.objects.filter(action="interview.record_viewed").count() == 3
-    texts = {text for _choice, text in full_answers().values() if text}
-    assert texts
+    texts = {ANSWER}
+    assert ANSWER in full_answers().values()
     logged = _all_details()
     assert AuditEvent.objects.count() > 10
     for text in texts:
@@ -281,18 +290,21 @@ def test_audit_rows_hold_nothing_written_about_the_young_person(cast: Cast):
     interview = make_case(cast, State.SCHEDULED, contact_details="7 Secret Lane",
                           communication_needs="Needs a signer")
     details = record_details(
-        answers={k: (c, f"Unique answer {k}" if t else "") for k, (c, t) in
+        answers={k: f"Unique answer {k}" if v == ANSWER else v for k, v in
                  full_answers().items()},
         interviewer_notes="Private note", left_out_note="Something left out",
         restrict_circulation=True, restriction_reason="Names a member of staff")
     ia.submit_record(actor=cast.interviewer, interview=interview, details=details)
     # ...and the same through the page, as the interviewer types it.
     other = make_case(cast, State.SCHEDULED)
-    assert as_(cast.interviewer).post(
-        _path("interviews:record_new", other), _record_form("Typed answer")).status_code == 302
+    client = as_(cast.interviewer)
+    answer_sections(client, other)  # every comment box: "typed comment <key>"
+    assert client.post(_path("interviews:record_check", other), check_post(
+        interviewer_notes="Private typed note")).status_code == 302
     logged = _all_details()
-    for key, (_choice, text) in details.answers.items():
-        assert not text or text not in logged, key
-    for secret in ("Typed answer", "Private note", "Something left out",
+    assert details.answers is not None
+    for key, text in details.answers.items():
+        assert not str(text).startswith("Unique") or str(text) not in logged, key
+    for secret in ("typed comment", "Private typed note", "Private note", "Something left out",
                    "Names a member of staff", "7 Secret Lane", "Needs a signer"):
         assert secret not in logged

@@ -14,14 +14,24 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.interviews import actions as ia
 from leaver.interviews import canonical
-from leaver.interviews.forms import RecordForm
 from leaver.interviews.models import Answer, Interview, InterviewRecord, State
 from leaver.interviews.pathway import OPEN, TERMINAL, PathwayError
-from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import Membership, Role
+from leaver.questionnaires.seeding import seed
+from leaver.questionnaires.spec import ItemType
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
-from leaver.testing import make_case, move_details, record_details, snapshot
+from leaver.testing import (
+    answer_sections,
+    check_post,
+    full_answers,
+    make_case,
+    move_details,
+    record_details,
+    record_through_pages,
+    section_post,
+    snapshot,
+)
 
 TODAY = timezone.localdate()
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -134,8 +144,8 @@ def test_the_record_locks_with_the_hash_of_its_content(cast):
     assert len(record.content_sha256) == 64
     assert record.content_sha256 == canonical.content_hash(record)
     assert canonical.is_intact(record)
-    answer = Answer.objects.filter(record=record).earliest("id")
-    Answer.objects.filter(pk=answer.pk).update(text=answer.text + " (changed later)")
+    answer = Answer.objects.filter(interview=interview).earliest("id")
+    Answer.objects.filter(pk=answer.pk).update(value=answer.value + " (changed later)")
     assert not canonical.is_intact(InterviewRecord.objects.get(pk=record.pk))
 
 
@@ -143,8 +153,7 @@ def test_a_second_submission_is_refused_and_the_record_is_unchanged(cast):
     interview = make_case(cast, State.WITH_IRO)
     record = InterviewRecord.objects.get(interview=interview)
     before = snapshot(interview)
-    answers = {key: ("no", "Second thoughts.") if q.kind is Kind.CLOSED else ("", "Other.")
-               for key, q in QUESTIONS.items()}
+    answers = {key: "no" if value == "yes" else value for key, value in full_answers().items()}
     with pytest.raises(PathwayError, match=r"already submitted and locked on .* It cannot be "
                                            r"submitted again\."):
         ia.submit_record(actor=cast.interviewer, interview=interview,
@@ -154,13 +163,15 @@ def test_a_second_submission_is_refused_and_the_record_is_unchanged(cast):
     assert again.content_sha256 == record.content_sha256 == canonical.content_hash(again)
 
 
+@pytest.mark.parametrize("tail", ["record/new/", "record/living_here/", "record/check/"])
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_the_record_page_refuses_a_second_submission(client, cast, method):
+def test_the_record_page_refuses_a_second_submission(client, cast, method, tail):
     interview = make_case(cast, State.WITH_IRO)
     digest = interview.record.content_sha256
     before = snapshot(interview)
     client.force_login(cast.interviewer)
-    response = getattr(client, method)(url(interview, "record/new/"), record_post())
+    data = check_post() if tail == "record/check/" else section_post("living_here")
+    response = getattr(client, method)(url(interview, tail), data)
     assert response.status_code == 403
     assert "already submitted and locked. It cannot be submitted again." in text_of(response)
     assert snapshot(interview) == before
@@ -253,76 +264,90 @@ def test_the_move_page_refuses_a_date_of_birth_in_the_future(client, cast):
 
 # An empty required answer in the record form ------------------------------------------------
 
-def record_post(**overrides: str) -> dict[str, str]:
-    """A full, valid record form as the browser posts it, built from RecordForm's fields."""
-    data: dict[str, str] = {}
-    for name in RecordForm().fields:
-        key, _, part = name.partition("__")
-        if part == "choice":
-            data[name] = "not_sure" if QUESTIONS[key].text.startswith("Did you feel") else "yes"
-        elif part == "text":
-            data[name] = f"typed comment {key}"
-    data.update(agreed_with_young_person="on", advocacy_discussed="on",
-                interviewer_notes="typed notes heron")
-    data.update(overrides)
-    return data
+def required_items(section_key: str) -> list[tuple[str, str]]:
+    """(key, English label) of each required yes/no question of a section of Appendix 1."""
+    section = next(s for s in seed("yp-appendix-1").sections if s.key == section_key)
+    return [(i.key, i.label["en"]) for i in section.items
+            if i.required and i.type == ItemType.YES_NO_NOT_SURE]
 
 
-def test_the_record_needs_every_closed_answer(cast):
+def test_the_record_needs_every_required_answer(cast):
     interview = make_case(cast, State.SCHEDULED)
-    key, question = next((k, q) for k, q in QUESTIONS.items() if q.kind is Kind.CLOSED)
-    answers = {**record_details().answers, key: ("", "A comment only.")}
+    key, label = required_items("living_here")[0]
+    answers = {**full_answers(), key: "", f"{key}_comment": "A comment only."}
     before = snapshot(interview)
     with pytest.raises(PathwayError) as refused:
         ia.submit_record(actor=cast.interviewer, interview=interview,
                          details=record_details(answers=answers))
-    assert str(refused.value) == f"Answer “{question.text}”."
+    assert str(refused.value) == f"Answer “{label}”."
     assert snapshot(interview) == before
 
 
-def test_the_record_form_refuses_an_empty_answer_and_keeps_what_was_typed(client, cast):
+def test_a_section_page_refuses_an_empty_answer_and_keeps_what_was_typed(client, cast):
     interview = make_case(cast, State.SCHEDULED)
-    missing = [q for q in QUESTIONS.values() if q.kind is Kind.CLOSED][3]
-    data = record_post()
-    del data[f"{missing.key}__choice"]
+    missing, label = required_items("care_and_safety")[3]
+    data = section_post("care_and_safety")
+    del data[missing]
     before = snapshot(interview)
     client.force_login(cast.interviewer)
-    response = client.post(url(interview, "record/new/"), data)
+    response = client.post(url(interview, "record/care_and_safety/"), data)
     assert response.status_code == 400
     page = text_of(response)
-    assert f"Answer “{missing.text}”" in page
-    for key, question in QUESTIONS.items():
-        assert f"typed comment {key}</textarea>" in page
-        if question.kind is Kind.CLOSED and key != missing.key:
-            assert f'name="{key}__choice" type="radio" value="{data[key + "__choice"]}" checked' \
-                in page
-    assert f'name="{missing.key}__choice" type="radio" value="yes" checked' not in page
+    assert f"Answer “{label}”" in page
+    for key, value in data.items():
+        if key.endswith("_comment"):
+            assert f"{value}</textarea>" in page
+        elif value == "yes":
+            assert f'name="{key}" type="radio" value="yes" checked' in page
+    assert f'name="{missing}" type="radio" value="yes" checked' not in page
+    assert snapshot(interview) == before
+    assert not InterviewRecord.objects.exists()
+
+
+def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client, cast):
+    interview = make_case(cast, State.SCHEDULED)
+    client.force_login(cast.interviewer)
+    answer_sections(client, interview)
+    missing, label = required_items("school")[1]
+    data = section_post("school", later="")
+    del data[missing]
+    response = client.post(url(interview, "record/school/"), data)
+    assert response.status_code == 302  # a draft may have gaps
+    before = snapshot(interview)
+    response = client.post(url(interview, "record/check/"), check_post())
+    assert response.status_code == 400
+    page = text_of(response)
+    assert f"Answer “{label}”." in page
     assert "typed notes heron</textarea>" in page
     assert re.search(r'name="advocacy_discussed" type="checkbox" value="on" checked', page)
     assert snapshot(interview) == before
     assert not InterviewRecord.objects.exists()
 
 
-def test_the_record_form_needs_the_young_persons_agreement(client, cast):
+def test_the_check_page_needs_the_young_persons_agreement(client, cast):
     interview = make_case(cast, State.SCHEDULED)
-    data = record_post()
+    client.force_login(cast.interviewer)
+    answer_sections(client, interview)
+    data = check_post()
     del data["agreed_with_young_person"]
     before = snapshot(interview)
-    client.force_login(cast.interviewer)
-    response = client.post(url(interview, "record/new/"), data)
+    response = client.post(url(interview, "record/check/"), data)
     assert response.status_code == 400
     assert "Confirm that the record was agreed with the young person." in text_of(response)
     assert snapshot(interview) == before
 
 
-def test_a_valid_record_form_is_saved(client, cast):
+def test_a_valid_record_is_saved_through_the_pages(client, cast):
     """The control for the refusals above: the same data, complete, is accepted."""
     interview = make_case(cast, State.SCHEDULED)
     client.force_login(cast.interviewer)
-    response = client.post(url(interview, "record/new/"), record_post())
+    response = record_through_pages(client, interview)
     assert response.status_code == 302
     record = InterviewRecord.objects.get(interview=interview)
-    assert record.answers.count() == len(QUESTIONS)
+    comments = {f"{k}_comment" for k in full_answers()} & set(seed("yp-appendix-1").keys())
+    assert record.answers.count() == len(full_answers()) + len(comments)
+    assert record.answers.get(item_key="felt_safe_comment").value == \
+        "typed comment felt_safe_comment"
     assert record.advocacy_discussed
     assert record.interviewer_notes == "typed notes heron"
     assert canonical.is_intact(record)

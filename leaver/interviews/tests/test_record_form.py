@@ -1,30 +1,44 @@
-"""The record form follows the page: errors in page order, comment boxes told apart."""
+"""The record pages follow the page: errors in page order, comment boxes told apart."""
 
 from __future__ import annotations
 
 from leaver.interviews.models import State
-from leaver.interviews.questionnaire import QUESTIONS
+from leaver.questionnaires.seeding import seed
 from leaver.testing import make_case
 
 
-def test_error_summary_lists_questions_before_the_agreement(client, cast):
+def test_error_summary_lists_the_questions_in_page_order(client, cast):
     interview = make_case(cast, State.SCHEDULED)
     client.force_login(cast.interviewer)
-    response = client.post(f"/cases/{interview.public_id}/record/new/", {})
+    response = client.post(f"/cases/{interview.public_id}/record/living_here/",
+                           {"continue": ""})
     assert response.status_code == 400
     page = response.content.decode()
     summary = page[page.index("govuk-error-summary__list"):page.index("</ul>",
                    page.index("govuk-error-summary__list"))]
-    first_question = QUESTIONS["happy_living_here"].text
-    assert summary.index(first_question) < summary.index("Confirm that the record was agreed")
+    section = seed("yp-appendix-1").sections[0]
+    required = [i.label["en"].replace("'", "&#x27;") for i in section.items if i.required]
+    assert len(required) == 3
+    positions = [summary.index(label) for label in required]
+    assert positions == sorted(positions)
 
 
 def test_each_comment_box_names_its_question_for_screen_readers(client, cast):
     interview = make_case(cast, State.SCHEDULED)
     client.force_login(cast.interviewer)
-    page = client.get(f"/cases/{interview.public_id}/record/new/").content.decode()
-    assert ('for="id_felt_safe__text">Comment (optional)<span class="govuk-visually-hidden">'
+    page = client.get(f"/cases/{interview.public_id}/record/care_and_safety/").content.decode()
+    assert ('for="id_felt_safe_comment">Comment (optional)<span class="govuk-visually-hidden">'
             " on “Did you feel safe?”</span></label>") in page
+
+
+def test_the_first_section_opens_the_recording(client, cast):
+    interview = make_case(cast, State.SCHEDULED)
+    client.force_login(cast.interviewer)
+    page = client.get(f"/cases/{interview.public_id}/record/new/").content.decode()
+    assert "Section 1 of 11" in page
+    assert "Living here" in page
+    assert "Save and continue" in page
+    assert "Save and come back later" in page
 
 
 def test_a_form_sent_empty_says_what_is_missing(client, cast):

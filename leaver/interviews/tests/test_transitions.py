@@ -27,6 +27,8 @@ from leaver.testing import (
     PEOPLE,
     Cast,
     add_recommendation,
+    answer_sections,
+    check_post,
     make_case,
     move_details,
     record_details,
@@ -282,10 +284,11 @@ def test_only_the_homes_unit_manager_or_a_csm_can_notify_a_move(cast, person):
 
 
 def test_another_homes_unit_manager_cannot_notify_a_move_from_this_home(cast):
+    audit_rows = AuditEvent.objects.count()
     with pytest.raises(PathwayError, match="Only a Unit Manager of this home"):
         ia.notify_move(actor=cast.other_unit_manager, details=move_details(cast))
     assert not Interview.objects.exists()
-    assert not AuditEvent.objects.exists()
+    assert AuditEvent.objects.count() == audit_rows
     # …but they can for their own home.
     ia.notify_move(actor=cast.other_unit_manager,
                    details=move_details(cast, setting=cast.other_home))
@@ -339,14 +342,13 @@ def test_restricting_at_submission_needs_a_reason(cast, reason):
     assert snapshot(interview) == before
 
 
-def test_the_record_form_needs_a_reason_to_restrict(client, cast):
-    from leaver.interviews.tests.test_bad_input import record_post
-
+def test_the_check_page_needs_a_reason_to_restrict(client, cast):
     interview = make_case(cast, S.SCHEDULED)
-    before = snapshot(interview)
     client.force_login(cast.interviewer)
-    response = client.post(f"/cases/{interview.public_id}/record/new/",
-                           record_post(restrict_circulation="on", restriction_reason=""))
+    answer_sections(client, interview)
+    before = snapshot(interview)
+    response = client.post(f"/cases/{interview.public_id}/record/check/",
+                           check_post(restrict_circulation="on", restriction_reason=""))
     assert response.status_code == 400
     assert "Give the reason for restricting circulation." in response.content.decode()
     assert snapshot(interview) == before

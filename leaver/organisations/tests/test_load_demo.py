@@ -8,9 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from leaver.accounts.models import User
-from leaver.interviews.models import Interview, State
+from leaver.interviews.models import Answer, Interview, State
 from leaver.organisations.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
 from leaver.organisations.models import Organisation, Role
+from leaver.questionnaires.models import Version
 
 
 @pytest.mark.django_db
@@ -46,6 +47,14 @@ def test_loads_one_person_per_role_and_cases_at_every_stage(settings):
     assert states >= {State.NOTIFIED, State.CONSENTED, State.SCHEDULED, State.WITH_IRO,
                       State.RECOMMENDATIONS_ISSUED, State.CLOSED, State.DECLINED,
                       State.NOT_FEASIBLE}
+    # Appendix 1 is imported from its seed workbook and published; every case is pinned to it.
+    version = Version.objects.get(template__organisation=org, template__key="yp-appendix-1")
+    assert version.status == "published"
+    assert set(Interview.objects.filter(organisation=org)
+               .values_list("questionnaire_version", flat=True)) == {version.pk}
+    answers = Answer.objects.filter(interview__organisation=org)
+    assert answers.exists()
+    assert set(answers.values_list("version", flat=True)) == {version.pk}
 
 
 @pytest.mark.django_db

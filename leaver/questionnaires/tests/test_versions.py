@@ -71,7 +71,7 @@ def test_drafts_can_be_changed_and_deleted(cast):
     draft.content = {"key": "changed"}
     draft.save()
     Version.objects.filter(pk=draft.pk).delete()
-    assert not Version.objects.exists()
+    assert not Version.objects.filter(pk=draft.pk).exists()
 
 
 def test_templates_belong_to_one_organisation(cast, other_cast):

@@ -15,7 +15,6 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.dates import years_before
 from leaver.interviews import actions as ia
-from leaver.interviews.questionnaire import QUESTIONS, Kind
 from leaver.organisations.models import (
     ConfidentialityStatement,
     DistributionRecipient,
@@ -26,6 +25,9 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
+from leaver.questionnaires.queries import shown_items
+from leaver.questionnaires.seeding import YOUNG_PERSON, publish_seed, seed
+from leaver.questionnaires.spec import ItemType
 from leaver.reviews import actions as ra
 
 DEMO_PASSWORD = "leaver-demo-2026"
@@ -102,6 +104,7 @@ def load() -> None:
     for role in (Role.CSM, Role.SOCIAL_WORKER):
         DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                              role=role)
+    publish_seed(org)
     _cases(people, homes, statement)
 
 
@@ -117,9 +120,20 @@ def _notify(people: dict[str, User], setting: Setting, name: str, sw: str,
     ))
 
 
-def _answers() -> dict[str, tuple[str, str]]:
-    return {key: ("yes", "") if q.kind is Kind.CLOSED else ("", "Football and gaming.")
-            for key, q in QUESTIONS.items()}
+def _answers() -> dict[str, Any]:
+    questionnaire = seed(YOUNG_PERSON)
+    answers: dict[str, Any] = {}
+    for item in questionnaire.items():
+        if item.key.endswith("_comment"):
+            continue
+        if item.type == ItemType.MULTIPLE_CHOICE:
+            answers[item.key] = [item.choices[0].value]
+        elif item.choices:
+            answers[item.key] = "yes"
+        else:
+            answers[item.key] = "Football and gaming."
+    shown = shown_items(questionnaire, answers)
+    return {key: value for key, value in answers.items() if key in shown}
 
 
 def _record(people: dict[str, User], interview: Any) -> Any:

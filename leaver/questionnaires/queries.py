@@ -1,0 +1,62 @@
+"""Reading answers recorded against questionnaire versions.
+
+An answer's `value` is text. A multiple-choice answer is its choice values separated by single
+spaces, as XLSForm stores `select_multiple` (choice values are XLSForm names: no spaces).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db.models import QuerySet
+
+from leaver.interviews.models import Answer
+from leaver.questionnaires import conditions
+from leaver.questionnaires.answering import Answer as Value
+from leaver.questionnaires.spec import Item, ItemType, Questionnaire
+
+
+def to_text(value: Value) -> str:
+    """How an answer is stored."""
+    if isinstance(value, list | tuple):
+        return " ".join(value)
+    return value
+
+
+def from_text(item_type: ItemType | None, text: str) -> Value:
+    """A stored answer as the answering form and the conditions take it."""
+    if item_type == ItemType.MULTIPLE_CHOICE:
+        return text.split()
+    return text
+
+
+def answers_to(item_key: str, organisation_id: int) -> QuerySet[Answer]:
+    """Every answer to the item `item_key` in the organisation, whatever the version."""
+    return (Answer.objects
+            .filter(item_key=item_key, interview__organisation_id=organisation_id)
+            .select_related("version", "interview")
+            .order_by("interview__created_at", "id"))
+
+
+def shown_items(questionnaire: Questionnaire, answers: Mapping[str, Value]) -> set[str]:
+    """The keys of the items shown, given the answers (conditions applied in order)."""
+    known = questionnaire.keys()
+    seen: dict[str, Value] = {}
+    shown: set[str] = set()
+    for section in questionnaire.sections:
+        section_shown = conditions.evaluate(conditions.parse(section.relevant, known), seen)
+        for item in section.items:
+            if section_shown and conditions.evaluate(conditions.parse(item.relevant, known), seen):
+                shown.add(item.key)
+                if answers.get(item.key):
+                    seen[item.key] = answers[item.key]
+    return shown
+
+
+def answer_words(item: Item, value: Value, language: str = "en") -> str:
+    """An answer as the reader sees it: choice labels rather than values."""
+    if not item.choices:
+        return to_text(value)
+    labels = {c.value: c.label.get(language) or c.label.get("en", c.value) for c in item.choices}
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(labels.get(v, v) for v in values)
