@@ -259,6 +259,7 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str 
         posted(request), questionnaire=_optional(questionnaire) if later else questionnaire,
         sections=[section_key], earlier={k: v for k, v in saved.items() if k not in own},
         initial={k: v for k, v in saved.items() if k in own},
+        faces=interview.pathway == Pathway.YOUNG_PERSON,
     )
     for before, item in zip(section.items, section.items[1:], strict=False):
         if item.key == f"{before.key}_comment":

@@ -19,6 +19,10 @@ from leaver.ui.widgets import InlineRadioSelect
 
 Answer = str | list[str]
 
+# Faces beside a 1–5 scale for young people (DESIGN §3). Screen readers read them out
+# ("slightly smiling face"), which says the same thing as the words beside them.
+FACES = {"1": "😞", "2": "🙁", "3": "😐", "4": "🙂", "5": "😀"}
+
 
 def words(text: Text, language: str) -> str:
     return text.get(language) or text.get(DEFAULT_LANGUAGE, "")
@@ -36,11 +40,12 @@ class AnswerForm(forms.Form):
     def __init__(self, data: Mapping[str, Any] | None = None, *, questionnaire: Questionnaire,
                  sections: list[str] | None = None, language: str = DEFAULT_LANGUAGE,
                  easy_read: bool = False, earlier: Mapping[str, Answer] | None = None,
-                 **kwargs: Any) -> None:
+                 faces: bool = False, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.questionnaire = questionnaire
         self.language = language
         self.easy_read = easy_read
+        self.faces = faces
         self.earlier = dict(earlier or {})
         self.sections = [s for s in questionnaire.sections
                          if sections is None or s.key in sections]
@@ -67,6 +72,9 @@ class AnswerForm(forms.Form):
     def _field(self, item: Item) -> forms.Field:
         label = item_label(item, self.language, self.easy_read)
         choices = [(c.value, words(c.label, self.language)) for c in item.choices]
+        if item.type == ItemType.SCALE and self.faces:
+            choices = [(value, f"{FACES.get(value, '')} {text}".strip())
+                       for value, text in choices]
         if item.type in (ItemType.YES_NO_NOT_SURE, ItemType.SCALE):
             return forms.ChoiceField(label=label, choices=choices, required=False,
                                      widget=InlineRadioSelect)

@@ -53,7 +53,8 @@ def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         language = "en"
     easy_read = request.GET.get("easy_read") == "1"
     questionnaire = version.questionnaire
-    form = AnswerForm(questionnaire=questionnaire, language=language, easy_read=easy_read)
+    form = AnswerForm(questionnaire=questionnaire, language=language, easy_read=easy_read,
+                      faces=version.template.pathway == Pathway.YOUNG_PERSON)
     sections = [{
         "title": words(s.title, language), "intro": words(s.intro, language),
         "fields": [form[i.key] for i in s.items],

@@ -11,6 +11,7 @@ from leaver.questionnaires import actions
 from leaver.questionnaires.answering import AnswerForm
 from leaver.questionnaires.spec import (
     YES_NO_NOT_SURE,
+    Choice,
     Item,
     ItemType,
     Questionnaire,
@@ -118,3 +119,20 @@ def test_preview_and_publish_are_for_the_organisations_admins_only(client, cast,
     assert client.post(url + "publish/").status_code == 302
     draft.refresh_from_db()
     assert draft.status == "published"
+
+
+SCALE = Questionnaire(key="scale", title={"en": "Scale"}, version="1", sections=(
+    Section(key="s", title={"en": "S"}, items=(
+        Item(key="happy", type=ItemType.SCALE, label={"en": "How happy were you?"},
+             choices=tuple(Choice(str(n), {"en": text}) for n, text in enumerate(
+                 ["Very unhappy", "Unhappy", "Okay", "Happy", "Very happy"], start=1))),
+    )),
+))
+
+
+def test_a_scale_shows_faces_for_young_people_only():
+    young = dict(AnswerForm(questionnaire=SCALE, faces=True).fields["happy"].choices)  # type: ignore[attr-defined]
+    assert young["1"] == "😞 Very unhappy"
+    assert young["5"] == "😀 Very happy"
+    staff = dict(AnswerForm(questionnaire=SCALE).fields["happy"].choices)  # type: ignore[attr-defined]
+    assert staff["1"] == "Very unhappy"
