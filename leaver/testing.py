@@ -33,10 +33,8 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
-from leaver.questionnaires import queries as answer_queries
 from leaver.questionnaires.answering import Answer as Value
-from leaver.questionnaires.seeding import publish_seed, seed
-from leaver.questionnaires.spec import ItemType
+from leaver.questionnaires.seeding import publish_seed, sample_answers, seed
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
 
@@ -155,19 +153,7 @@ ANSWER = "An answer in my words."
 def full_answers() -> dict[str, Value]:
     """Every question of the seeded Appendix 1 answered: "yes" to each yes/no, the first
     choice of each multiple choice, ANSWER to each open question; comments left empty."""
-    questionnaire = seed("yp-appendix-1")
-    answers: dict[str, Value] = {}
-    for item in questionnaire.items():
-        if item.key.endswith("_comment"):
-            continue
-        if item.type == ItemType.MULTIPLE_CHOICE:
-            answers[item.key] = [item.choices[0].value]
-        elif item.choices:
-            answers[item.key] = "yes"
-        else:
-            answers[item.key] = ANSWER
-    shown = answer_queries.shown_items(questionnaire, answers)
-    return {key: value for key, value in answers.items() if key in shown}
+    return sample_answers(ANSWER)
 
 
 def record_details(**overrides: object) -> ia.RecordDetails:

@@ -8,8 +8,10 @@ from pathlib import Path
 from leaver.accounts.models import User
 from leaver.organisations.models import Organisation, Pathway
 from leaver.questionnaires import actions
+from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.models import Version
-from leaver.questionnaires.spec import Questionnaire
+from leaver.questionnaires.queries import shown_items
+from leaver.questionnaires.spec import ItemType, Questionnaire
 from leaver.questionnaires.xlsform import read_xlsform
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -28,3 +30,22 @@ def publish_seed(organisation: Organisation, *, name: str = YOUNG_PERSON,
     draft = actions.save_draft(actor=actor, organisation=organisation, pathway=pathway,
                                questionnaire=seed(name))
     return actions.publish(actor=actor, version=draft)
+
+
+def sample_answers(text: str, name: str = YOUNG_PERSON) -> dict[str, Value]:
+    """Every question of seed `name` answered, for demo data and tests: "yes" to each choice
+    question, the first choice of each multiple choice, `text` to each open question,
+    comments left empty, and only the questions shown given those answers."""
+    questionnaire = seed(name)
+    answers: dict[str, Value] = {}
+    for item in questionnaire.items():
+        if item.key.endswith("_comment"):
+            continue
+        if item.type == ItemType.MULTIPLE_CHOICE:
+            answers[item.key] = [item.choices[0].value]
+        elif item.choices:
+            answers[item.key] = "yes"
+        else:
+            answers[item.key] = text
+    shown = shown_items(questionnaire, answers)
+    return {key: value for key, value in answers.items() if key in shown}

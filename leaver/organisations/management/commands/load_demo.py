@@ -25,9 +25,7 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
-from leaver.questionnaires.queries import shown_items
-from leaver.questionnaires.seeding import YOUNG_PERSON, publish_seed, seed
-from leaver.questionnaires.spec import ItemType
+from leaver.questionnaires.seeding import publish_seed, sample_answers
 from leaver.reviews import actions as ra
 
 DEMO_PASSWORD = "leaver-demo-2026"
@@ -121,19 +119,7 @@ def _notify(people: dict[str, User], setting: Setting, name: str, sw: str,
 
 
 def _answers() -> dict[str, Any]:
-    questionnaire = seed(YOUNG_PERSON)
-    answers: dict[str, Any] = {}
-    for item in questionnaire.items():
-        if item.key.endswith("_comment"):
-            continue
-        if item.type == ItemType.MULTIPLE_CHOICE:
-            answers[item.key] = [item.choices[0].value]
-        elif item.choices:
-            answers[item.key] = "yes"
-        else:
-            answers[item.key] = "Football and gaming."
-    shown = shown_items(questionnaire, answers)
-    return {key: value for key, value in answers.items() if key in shown}
+    return sample_answers("Football and gaming.")
 
 
 def _record(people: dict[str, User], interview: Any) -> Any:
