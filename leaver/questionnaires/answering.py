@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 
 from leaver.questionnaires import conditions
+from leaver.questionnaires.hints import describe
 from leaver.questionnaires.spec import DEFAULT_LANGUAGE, Item, ItemType, Questionnaire, Text
 from leaver.ui.widgets import InlineRadioSelect
 
@@ -64,7 +65,7 @@ class AnswerForm(forms.Form):
                 node = self._relevant[item.key]
                 hints = [words(item.hint, language)] if item.hint else []
                 if item.relevant:
-                    hints.append(conditions.describe(node, labels, wording))
+                    hints.append(describe(node, labels, wording))
                     field.widget.attrs["data-relevant"] = json.dumps(conditions.to_json(node))
                 field.help_text = " ".join(hints)
                 self.fields[item.key] = field

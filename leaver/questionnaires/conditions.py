@@ -21,7 +21,8 @@ Evaluation follows ODK / XPath 1.0:
   non-numeric answer is NaN, which makes `=`, `<`, `<=`, `>`, `>=` false and `!=` true.
 * Against a date literal the answer must be a date 'YYYY-MM-DD', or the comparison is false.
 * `!=` is always the negation of `=`.
-`to_json` gives the browser the same tree; `describe` words it for pages without JavaScript.
+`to_json` gives the browser the same tree; `leaver.questionnaires.hints.describe` words it
+for pages without JavaScript.
 """
 
 from __future__ import annotations
@@ -79,18 +80,18 @@ class Selected:
 
 
 @dataclass(frozen=True)
-class _Binary:
+class Binary:
     left: Node
     right: Node
 
 
 @dataclass(frozen=True)
-class And(_Binary):
+class And(Binary):
     pass
 
 
 @dataclass(frozen=True)
-class Or(_Binary):
+class Or(Binary):
     pass
 
 
@@ -168,7 +169,7 @@ def _type_name(item_type: ItemType) -> str:
     return item_type.value.replace("_", " ")
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text) if _DATE.fullmatch(text) else None
     except ValueError:
@@ -263,7 +264,7 @@ class _Parser:
                                      f"questions, and {ref.text} is a {_type_name(item_type)} "
                                      "question", op.position)
             if item_type == ItemType.DATE:
-                if literal.kind != "string" or _parse_date(str(literal.value)) is None:
+                if literal.kind != "string" or parse_date(str(literal.value)) is None:
                     raise ConditionError("Expected a date in quotes like '2024-01-31' after "
                                          f"'{op.text}'", literal.position)
             elif literal.kind != "number":
@@ -313,19 +314,19 @@ def parse(text: str, known: Mapping[str, ItemType]) -> Node:
 # --- using -----------------------------------------------------------------------------------
 
 
-def _keys(node: Node) -> Iterator[str]:
+def keys_in_order(node: Node) -> Iterator[str]:
     if isinstance(node, Compare | Selected):
         yield node.key
-    elif isinstance(node, _Binary):
-        yield from _keys(node.left)
-        yield from _keys(node.right)
+    elif isinstance(node, Binary):
+        yield from keys_in_order(node.left)
+        yield from keys_in_order(node.right)
     elif isinstance(node, Not):
-        yield from _keys(node.operand)
+        yield from keys_in_order(node.operand)
 
 
 def referenced_keys(node: Node) -> set[str]:
     """The keys of the questions the condition depends on."""
-    return set(_keys(node))
+    return set(keys_in_order(node))
 
 
 def _answer_number(text: str) -> float:
@@ -354,12 +355,12 @@ def evaluate(node: Node, answers: Answers) -> bool:
             equal = _answer_number(text) == node.value  # NaN equals nothing
         return equal if node.op == "=" else not equal
     if isinstance(node.value, str):
-        given, wanted = _parse_date(text.strip()), _parse_date(node.value)
+        given, wanted = parse_date(text.strip()), parse_date(node.value)
         return given is not None and wanted is not None and ORDERING[node.op](given, wanted)
     return ORDERING[node.op](_answer_number(text), node.value)  # NaN: always false
 
 
-def _format_number(value: float) -> str:
+def format_number(value: float) -> str:
     return format(Decimal(repr(float(value))).normalize(), "f") if value else "0"
 
 
@@ -381,7 +382,7 @@ def to_text(node: Node) -> str:
 
 def _text(node: Node) -> str:
     if isinstance(node, Compare):
-        value = _quote(node.value) if isinstance(node.value, str) else _format_number(node.value)
+        value = _quote(node.value) if isinstance(node.value, str) else format_number(node.value)
         return f"${{{node.key}}} {node.op} {value}"
     if isinstance(node, Selected):
         return f"selected(${{{node.key}}}, {_quote(node.value)})"
@@ -390,7 +391,7 @@ def _text(node: Node) -> str:
     if isinstance(node, And):
         left = f"({_text(node.left)})" if isinstance(node.left, Or) else _text(node.left)
         right = _text(node.right)
-        return f"{left} and {f'({right})' if isinstance(node.right, _Binary) else right}"
+        return f"{left} and {f'({right})' if isinstance(node.right, Binary) else right}"
     if isinstance(node, Or):
         right = _text(node.right)
         return f"{_text(node.left)} or {f'({right})' if isinstance(node.right, Or) else right}"
@@ -416,100 +417,3 @@ def to_json(node: Node) -> dict[str, Any]:
         return {"op": "not", "arg": to_json(node.operand)}
     return {"op": "and" if isinstance(node, And) else "or",
             "args": [to_json(node.left), to_json(node.right)]}
-
-
-# --- describing ------------------------------------------------------------------------------
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_NUMBER_WORDS = {"=": "", "!=": "not ", "<": "less than ", "<=": "at most ", ">": "more than ",
-                 ">=": "at least "}
-_DATE_WORDS = {"<": "before", "<=": "on or before", ">": "after", ">=": "on or after"}
-
-
-Label = Callable[[str], str]
-Value = Callable[[str, str], str]
-
-
-def _join(parts: list[str], word: str) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
-
-
-def _chain(node: Node, kind: type[_Binary]) -> list[Node]:
-    if isinstance(node, kind):
-        return _chain(node.left, kind) + _chain(node.right, kind)
-    return [node]
-
-
-def _alike(part: Node, first: Compare | Selected) -> bool:
-    """Both selected() on the same question, or both `= 'words'` on the same question."""
-    if isinstance(part, Selected):
-        return isinstance(first, Selected) and part.key == first.key
-    return (isinstance(part, Compare) and isinstance(first, Compare) and part.key == first.key
-            and part.op == "=" and isinstance(part.value, str) and part.value != "")
-
-
-def describe(node: Node, labels: Mapping[str, str],
-             choices: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """A hint for pages without JavaScript, e.g. "Answer only if you answered “Yes” to “…”".
-
-    `labels` maps question keys to their wording; `choices`, optional, maps a key to the
-    wording of its choice values (otherwise a value like 'not_sure' is shown as “Not sure”).
-    Simple conditions get a sentence of their own, others a general one naming the questions.
-    """
-    if isinstance(node, Always):
-        return ""
-
-    def label(key: str) -> str:
-        return f"“{(labels.get(key) or key).strip()}”"
-
-    def value(key: str, value: str) -> str:
-        words = (choices or {}).get(key, {}).get(value) or value.replace("_", " ").strip()
-        return f"“{words[:1].upper()}{words[1:]}”"
-
-    clause = _clause(node, label, value)
-    if clause is not None:
-        return f"Answer only if {clause}"
-    questions = _join([label(key) for key in dict.fromkeys(_keys(node))], "and")
-    return f"Answer only if it applies to you: it depends on your answers to {questions}"
-
-
-def _clause(node: Node, label: Label, value: Value) -> str | None:
-    for kind, word in ((Or, "or"), (And, "and")):
-        parts = _chain(node, kind)
-        if len(parts) == 1:
-            continue
-        first = parts[0]
-        if kind is Or and isinstance(first, Compare | Selected) and all(
-                _alike(part, first) for part in parts):  # you answered “Yes” or “Not sure” to …
-            given = [value(p.key, str(p.value)) for p in parts if isinstance(p, Compare | Selected)]
-            return _leaf(first, label, value, _join(given, "or"))
-        clauses = [_leaf(part, label, value) for part in parts]
-        return _join([c for c in clauses if c], word) if all(clauses) else None
-    return _leaf(node, label, value)
-
-
-def _leaf(node: Node, label: Label, value: Value, given: str | None = None) -> str | None:
-    """A clause for one comparison, or its negation; None when it has no simple wording."""
-    negated = isinstance(node, Not)
-    if isinstance(node, Not):
-        node = node.operand
-    if not isinstance(node, Compare | Selected):
-        return None
-    question = label(node.key)
-    if isinstance(node, Selected):
-        given = given or value(node.key, node.value)
-        return f"you {'did not choose' if negated else 'chose'} {given} in answer to {question}"
-    if negated and node.op not in ("=", "!="):
-        return None
-    op = {"=": "!=", "!=": "="}[node.op] if negated else node.op
-    if not isinstance(node.value, str):
-        return f"your answer to {question} is {_NUMBER_WORDS[op]}{_format_number(node.value)}"
-    if op in _DATE_WORDS:
-        day = _parse_date(node.value)
-        when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else node.value
-        return f"your answer to {question} is {_DATE_WORDS[op]} {when}"
-    if node.value == "":
-        return f"you {'did not answer' if op == '=' else 'answered'} {question}"
-    given = given or value(node.key, node.value)
-    return f"you {'answered' if op == '=' else 'did not answer'} {given} to {question}"

@@ -23,13 +23,13 @@ from leaver.questionnaires.conditions import (
     Not,
     Or,
     Selected,
-    describe,
     evaluate,
     parse,
     referenced_keys,
     to_json,
     to_text,
 )
+from leaver.questionnaires.hints import describe
 from leaver.questionnaires.spec import ItemType
 
 T = ItemType
