@@ -32,9 +32,11 @@ INSTALLED_APPS = [
     "leaver.accounts",
     "leaver.organisations",
     "leaver.audit",
-    "leaver.interviews",
-    "leaver.reviews",
     "leaver.questionnaires",
+    "leaver.cases",
+    "leaver.reviews",
+    "leaver.pathways.young_person",
+    "leaver.demo",
 ]
 
 MIDDLEWARE = [
@@ -48,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "leaver.audit.middleware.RequestContextMiddleware",
+    # Turns a refused step (leaver.core.errors.ActionRefused) into "You cannot do this".
+    "leaver.ui.pages.RefusalMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -65,7 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "leaver.accounts.context_processors.navigation",
+                "leaver.navigation.navigation",
             ],
         },
     },
@@ -80,7 +84,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "interviews:your_work"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTHENTICATION_BACKENDS = [

@@ -13,16 +13,8 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
-from leaver.dates import years_before
-from leaver.interviews import actions as ia
-from leaver.interviews.models import (
-    Answer,
-    Interview,
-    InterviewRecord,
-    RecordShare,
-    State,
-    YoungPerson,
-)
+from leaver.cases.models import Answer, Interview, InterviewRecord, RecordShare
+from leaver.core.dates import years_before
 from leaver.organisations.models import (
     ConfidentialityStatement,
     DistributionRecipient,
@@ -33,10 +25,15 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
+from leaver.pathways.young_person import actions as ia
+from leaver.pathways.young_person import recording
+from leaver.pathways.young_person.models import YoungPerson
+from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.walk import People, Route, walk
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.seeding import publish_seed, sample_answers, seed
 from leaver.reviews import actions as ra
-from leaver.reviews.models import Recommendation
+from leaver.reviews.models import Letter, Recommendation, Review
 
 PASSWORD = "test-password-123"
 
@@ -83,6 +80,8 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "answers": list(Answer.objects.filter(interview_id=pk).values()),
         "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
         "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
+        "review": list(Review.objects.filter(interview_id=pk).values()),
+        "letter": list(Letter.objects.filter(interview_id=pk).values()),
         "cases": Interview.objects.count(),
         # Views log every page read; only writes count here.
         # Signing in is audited too, but changes no case.
@@ -156,7 +155,7 @@ def full_answers() -> dict[str, Value]:
     return sample_answers(ANSWER)
 
 
-def record_details(**overrides: object) -> ia.RecordDetails:
+def record_details(**overrides: object) -> recording.RecordDetails:
     values: dict[str, object] = {
         "answers": full_answers(), "complaints_discussed": False, "advocacy_discussed": True,
         "complaints_referral_wanted": False, "advocacy_referral_wanted": False,
@@ -164,65 +163,18 @@ def record_details(**overrides: object) -> ia.RecordDetails:
         "restrict_circulation": False, "restriction_reason": "",
     }
     values.update(overrides)
-    return ia.RecordDetails(**values)  # type: ignore[arg-type]
-
-
-# The order in which the factory walks the main line of the pathway.
-_MAIN_LINE = [
-    State.NOTIFIED, State.CONSENTED, State.INTERVIEWER_ASSIGNED, State.SCHEDULED,
-    State.WITH_IRO, State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE, State.CLOSED,
-]
+    return recording.RecordDetails(**values)  # type: ignore[arg-type]
 
 
 def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> Interview:
-    """A case in `state`, reached through the real actions by the cast's people."""
+    """A case in `state`, reached through the real actions by the cast's people (the same
+    walker load_demo uses)."""
     if state == State.NOT_FEASIBLE:
         details.setdefault("significant_learning_disability", True)
-    interview = ia.notify_move(actor=cast.unit_manager, details=move_details(cast, **details))
-    if state == State.NOTIFIED:
-        return interview
-    if state in (State.DECLINED, State.NOT_FEASIBLE):
-        outcome = "consent_declined" if state == State.DECLINED else "not_feasible"
-        return ia.record_consent(actor=cast.social_worker, interview=interview, outcome=outcome,
-                                 reason="A reason.", may_quote=False, statement=cast.statement)
-    if state in (State.WITHDRAWN, State.UNABLE_TO_CONTACT):
-        outcome = "withdraw" if state == State.WITHDRAWN else "unable_to_contact"
-        return ia.close_early(actor=cast.social_worker, interview=interview, outcome=outcome,
-                              reason="A reason.")
-    interview = ia.record_consent(actor=cast.social_worker, interview=interview,
-                                  outcome="consent_given", reason="", may_quote=True,
-                                  statement=cast.statement)
-    if state == State.CONSENTED:
-        return interview
-    interview = ia.assign_interviewer(actor=cast.csm, interview=interview,
-                                      interviewer=cast.interviewer)
-    if state == State.INTERVIEWER_ASSIGNED:
-        return interview
-    interview = ia.schedule_interview(actor=cast.interviewer, interview=interview,
-                                      when=timezone.now() + dt.timedelta(days=2),
-                                      location="The library")
-    if state == State.SCHEDULED:
-        return interview
-    interview = ia.submit_record(actor=cast.interviewer, interview=interview,
-                                 details=record_details())
-    if state == State.WITH_IRO:
-        return interview
-    if state == State.NO_ACTION_NEEDED:
-        return ra.record_no_action(actor=cast.iro, interview=interview, reason="All good.")
-    add_recommendation(cast, interview)
-    interview.refresh_from_db()
-    if state == State.RECOMMENDATIONS_ISSUED:
-        return interview
-    for rec in interview.recommendations.all():
-        ra.respond(actor=rec.owner, recommendation=rec, kind="will_act", text="We will.")
-    interview.refresh_from_db()
-    if state == State.RESPONSES_COMPLETE:
-        return interview
-    ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
-    ra.mark_letter_sent(actor=cast.iro, interview=interview)
-    interview.refresh_from_db()
-    assert interview.state == state, f"make_case cannot reach {state}"
-    return interview
+    people = People(notifier=cast.unit_manager, csm=cast.csm, interviewer=cast.interviewer,
+                    iro=cast.iro, statement=cast.statement)
+    route = Route(record=record_details(), letter_text="Dear Jordan, thank you.")
+    return walk(people, move_details(cast, **details), state, route)
 
 
 def add_recommendation(cast: Cast, interview: Interview, owner: User | None = None,

@@ -4,10 +4,10 @@ from django.views.generic import RedirectView
 from leaver.health import healthz
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="interviews:your_work"), name="home"),
+    path("", RedirectView.as_view(pattern_name="young_person:your_work"), name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("leaver.accounts.urls")),
-    path("", include("leaver.interviews.urls")),
+    path("", include("leaver.pathways.young_person.urls")),
     path("", include("leaver.reviews.urls")),
     path("", include("leaver.questionnaires.urls")),
 ]

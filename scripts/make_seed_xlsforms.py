@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from leaver.interviews.questionnaire import SECTIONS, Kind  # noqa: E402
+
 from leaver.questionnaires.spec import (  # noqa: E402
     YES_NO_NOT_SURE,
     Choice,

@@ -7,13 +7,14 @@ from typing import Any
 
 from leaver.accounts.models import User
 from leaver.audit.context import current_origin
+from leaver.audit.events import Event
 from leaver.audit.models import AuditEvent
 
 
 def record(
     *,
     actor: User | None,
-    action: str,
+    action: Event,
     object_type: str,
     object_id: uuid.UUID | None,
     organisation_id: int | None,
@@ -22,7 +23,7 @@ def record(
     origin = current_origin.get()
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
+        action=action.value,
         object_type=object_type,
         object_id=object_id,
         organisation_id=organisation_id,

@@ -10,16 +10,17 @@ from django.http import HttpRequest
 
 from leaver.accounts.models import User
 from leaver.audit import log
+from leaver.audit.events import AccountEvent
 
 
 @receiver(user_logged_in)
 def _signed_in(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
-    log.record(actor=user, action="account.signed_in", object_type="user",
+    log.record(actor=user, action=AccountEvent.SIGNED_IN, object_type="user",
                object_id=user.public_id, organisation_id=user.organisation_id)
 
 
 @receiver(user_logged_out)
 def _signed_out(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     if user is not None:
-        log.record(actor=user, action="account.signed_out", object_type="user",
+        log.record(actor=user, action=AccountEvent.SIGNED_OUT, object_type="user",
                    object_id=user.public_id, organisation_id=user.organisation_id)

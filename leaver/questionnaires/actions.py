@@ -10,12 +10,13 @@ from leaver.accounts.models import User
 from leaver.audit import log as audit
 from leaver.organisations.models import Organisation, Pathway
 from leaver.questionnaires import codec
+from leaver.questionnaires.events import QuestionnaireEvent
 from leaver.questionnaires.models import Template, Version, VersionStatus
 from leaver.questionnaires.spec import Questionnaire
 
 
-def _audit(actor: User | None, version: Version, action: str) -> None:
-    audit.record(actor=actor, action=f"questionnaire.{action}",
+def _audit(actor: User | None, version: Version, action: QuestionnaireEvent) -> None:
+    audit.record(actor=actor, action=action,
                  object_type="questionnaire_version", object_id=version.public_id,
                  organisation_id=version.template.organisation_id,
                  detail={"template": version.template.key, "number": version.number})
@@ -37,7 +38,7 @@ def save_draft(*, actor: User | None, organisation: Organisation, pathway: Pathw
         highest = template.versions.aggregate(n=Max("number"))["n"] or 0
         draft = Version.objects.create(template=template, number=highest + 1,
                                        content=codec.to_dict(questionnaire))
-    _audit(actor, draft, "draft_saved")
+    _audit(actor, draft, QuestionnaireEvent.DRAFT_SAVED)
     return draft
 
 
@@ -50,7 +51,7 @@ def publish(*, actor: User | None, version: Version) -> Version:
     version.published_at = timezone.now()
     version.published_by = actor
     version.save(update_fields=["status", "published_at", "published_by"])
-    _audit(actor, version, "published")
+    _audit(actor, version, QuestionnaireEvent.PUBLISHED)
     return version
 
 

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db.models import QuerySet
-
-from leaver.interviews.models import Answer
 from leaver.questionnaires import conditions
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.spec import Item, ItemType, Questionnaire
@@ -28,14 +25,6 @@ def from_text(item_type: ItemType | None, text: str) -> Value:
     if item_type == ItemType.MULTIPLE_CHOICE:
         return text.split()
     return text
-
-
-def answers_to(item_key: str, organisation_id: int) -> QuerySet[Answer]:
-    """Every answer to the item `item_key` in the organisation, whatever the version."""
-    return (Answer.objects
-            .filter(item_key=item_key, interview__organisation_id=organisation_id)
-            .select_related("version", "interview")
-            .order_by("interview__created_at", "id"))
 
 
 def shown_items(questionnaire: Questionnaire, answers: Mapping[str, Value]) -> set[str]:

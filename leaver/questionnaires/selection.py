@@ -7,6 +7,7 @@ from django.db import transaction
 from leaver.accounts.models import User
 from leaver.audit import log as audit
 from leaver.organisations.models import Organisation, Pathway, Setting
+from leaver.questionnaires.events import QuestionnaireEvent
 from leaver.questionnaires.models import DefaultTemplate, Template, Version, VersionStatus
 
 
@@ -38,7 +39,7 @@ def choose_default(*, actor: User, organisation: Organisation, pathway: Pathway,
     default, _ = DefaultTemplate.objects.update_or_create(
         organisation=organisation, pathway=pathway, setting=setting,
         defaults={"template": template})
-    audit.record(actor=actor, action="questionnaire.default_chosen",
+    audit.record(actor=actor, action=QuestionnaireEvent.DEFAULT_CHOSEN,
                  object_type="questionnaire_template", object_id=template.public_id,
                  organisation_id=organisation.pk,
                  detail={"pathway": pathway, "setting": setting.pk if setting else None})

@@ -1,5 +1,9 @@
-"""Who may see a recommendation: its owner, the IRO, and those who see the case's
-recommendations (the CSM and the young person's social worker, seed 002 §3)."""
+"""Who may see a recommendation and a case's letter. The one place these rules live.
+
+A case's recommendations (and so its letter, which is built from them) go to the people the
+pathway's definition names (`recommendation_readers`: for a young person the CSM, the social
+worker (seed 002 §3) and the IRO). An owner always sees their own recommendation.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,17 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from leaver.accounts.models import User
-from leaver.interviews.access import can_see_recommendations
+from leaver.cases import engine
+from leaver.cases.models import Interview
 from leaver.reviews.models import Recommendation
+
+
+def can_see_recommendations(user: User, case: Interview) -> bool:
+    return engine.acts_as_any(user, case, engine.definition_of(case).recommendation_readers)
+
+
+def can_download_letter(user: User, case: Interview) -> bool:
+    return can_see_recommendations(user, case)
 
 
 def recommendations_owned_by(user: User) -> QuerySet[Recommendation]:
@@ -26,7 +39,7 @@ def get_recommendation_for_user(user: User, public_id: uuid.UUID) -> Recommendat
         raise Http404("No such recommendation.")
     try:
         rec = Recommendation.objects.select_related(
-            "interview", "interview__setting", "interview__young_person", "owner"
+            "interview", "interview__setting", "owner"
         ).get(public_id=public_id, interview__organisation_id=user.organisation_id)
     except Recommendation.DoesNotExist:
         raise Http404("No such recommendation.") from None

@@ -1,4 +1,9 @@
-"""The IRO's review, recommendations, owners' responses, the letter, and closing."""
+"""The review of a record, recommendations, owners' responses, the letter, and closing.
+
+Reviews take their steps through the case kernel's engine by name ("add_recommendation",
+"letter_sent", …); the pathway's definition says who may take them and when. Nothing here
+knows which pathway a case is on.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +14,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.interviews import pathway
-from leaver.interviews.actions import audit_case, case_path, lock_case, take
-from leaver.interviews.models import Interview, State
-from leaver.interviews.pathway import PathwayError
-from leaver.interviews.sharing import share_with
+from leaver.cases import engine
+from leaver.cases.models import Interview
+from leaver.cases.sharing import share_with
+from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
+from leaver.organisations import roles
+from leaver.organisations.models import Role
+from leaver.reviews.events import ReviewEvent
 from leaver.reviews.letter import draft_letter
-from leaver.reviews.models import Recommendation, ResponseKind
+from leaver.reviews.models import Letter, Recommendation, ResponseKind, Review
+from leaver.reviews.queries import letter_of
 
 
 @transaction.atomic
 def record_no_action(*, actor: User, interview: Interview, reason: str) -> Interview:
-    interview = lock_case(interview)
-    pathway.check(actor, interview, "no_action_needed")
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "no_action_needed")
     if not reason.strip():
-        raise PathwayError("Give the reason no action is needed.")
-    interview.no_action_reason = reason.strip()
-    take(actor, interview, "no_action_needed")
+        raise ActionRefused("Give the reason no action is needed.")
+    Review.objects.create(interview=interview, no_action_reason=reason.strip(),
+                          decided_by=actor, decided_at=timezone.now())
+    engine.take(actor, interview, "no_action_needed")
     return interview
 
 
@@ -35,22 +44,22 @@ def add_recommendation(
     *, actor: User, interview: Interview, text: str, owner: User, due_date: dt.date,
     share_record: bool,
 ) -> Recommendation:
-    interview = lock_case(interview)
-    pathway.check(actor, interview, "add_recommendation")
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "add_recommendation")
     if not text.strip():
-        raise PathwayError("Enter the recommendation.")
+        raise ActionRefused("Enter the recommendation.")
     if owner.organisation_id != interview.organisation_id or not owner.is_active:
-        raise PathwayError("Choose an owner from your organisation.")
+        raise ActionRefused("Choose an owner from your organisation.")
     if due_date < timezone.localdate():
-        raise PathwayError("The due date must be today or in the future.")
+        raise ActionRefused("The due date must be today or in the future.")
     rec = Recommendation.objects.create(
         interview=interview, text=text.strip(), owner=owner, due_date=due_date,
         record_shared_with_owner=share_record, created_by=actor,
     )
     if share_record:
         share_with(interview, owner)
-    take(actor, interview, "add_recommendation", recommendation=str(rec.public_id),
-          shared=share_record)
+    engine.take(actor, interview, "add_recommendation", recommendation=str(rec.public_id),
+                shared=share_record)
     notify([owner], subject="A recommendation from an exit interview needs your response",
            path=reverse("reviews:recommendation", args=[rec.public_id]))
     return rec
@@ -62,17 +71,17 @@ def respond(
 ) -> Recommendation:
     """The owner says what action, if any, will be taken (seed 002 §3)."""
     rec = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    interview = lock_case(rec.interview)
+    interview = engine.lock(rec.interview)
     if rec.owner_id != actor.pk:
-        raise PathwayError("Only the owner of this recommendation can respond to it.")
+        raise ActionRefused("Only the owner of this recommendation can respond to it.")
     if rec.is_answered:
-        raise PathwayError("This recommendation already has a response.")
-    if interview.state not in (State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE):
-        raise PathwayError("This case is no longer taking responses.")
+        raise ActionRefused("This recommendation already has a response.")
+    if not engine.in_stage(interview, "taking_responses"):
+        raise ActionRefused("This case is no longer taking responses.")
     if kind not in ResponseKind.values:
-        raise PathwayError("Choose whether action will be taken.")
+        raise ActionRefused("Choose whether action will be taken.")
     if not text.strip():
-        raise PathwayError(
+        raise ActionRefused(
             "Say what action will be taken." if kind == ResponseKind.WILL_ACT
             else "Say why no action will be taken."
         )
@@ -80,9 +89,10 @@ def respond(
     rec.response_text = text.strip()
     rec.responded_at = timezone.now()
     rec.save(update_fields=["response_kind", "response_text", "responded_at"])
-    audit_case(actor, interview, "recommendation_answered", recommendation=str(rec.public_id))
+    engine.record_event(actor, interview, ReviewEvent.RECOMMENDATION_ANSWERED,
+                        recommendation=str(rec.public_id))
     if not interview.recommendations.filter(responded_at__isnull=True).exists():
-        take(None, interview, "responses_complete")
+        engine.take(None, interview, "responses_complete")
         _close_if_complete(interview)
     notify_iro(interview, "A recommendation owner has responded")
     return rec
@@ -90,47 +100,49 @@ def respond(
 
 @transaction.atomic
 def save_letter(*, actor: User, interview: Interview, text: str) -> Interview:
-    interview = lock_case(interview)
-    pathway.check(actor, interview, "edit_letter")
-    if interview.letter_sent_at is not None:
-        raise PathwayError("The letter has been sent and can no longer be changed.")
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "edit_letter")
+    letter = letter_of(interview)
+    if letter is not None and letter.sent_at is not None:
+        raise ActionRefused("The letter has been sent and can no longer be changed.")
     if not text.strip():
-        raise PathwayError("The letter cannot be empty.")
-    interview.letter_text = text.strip()
-    take(actor, interview, "edit_letter")
+        raise ActionRefused("The letter cannot be empty.")
+    Letter.objects.update_or_create(interview=interview, defaults={"text": text.strip()})
+    engine.take(actor, interview, "edit_letter")
     return interview
 
 
 def letter_text_for(interview: Interview, signed_by: User) -> str:
     """The saved letter, or a plain-language draft from the recommendations."""
-    return interview.letter_text or draft_letter(interview, signed_by.full_name)
+    letter = letter_of(interview)
+    return letter.text if letter is not None else draft_letter(interview, signed_by.full_name)
 
 
 @transaction.atomic
 def mark_letter_sent(*, actor: User, interview: Interview) -> Interview:
-    interview = lock_case(interview)
-    pathway.check(actor, interview, "letter_sent")
-    if interview.letter_sent_at is not None:
-        raise PathwayError("The letter is already recorded as sent.")
-    if not interview.letter_text:
-        raise PathwayError("Save the letter before recording it as sent.")
-    interview.letter_sent_at = timezone.now()
-    take(actor, interview, "letter_sent")
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "letter_sent")
+    letter = letter_of(interview)
+    if letter is not None and letter.sent_at is not None:
+        raise ActionRefused("The letter is already recorded as sent.")
+    if letter is None:
+        raise ActionRefused("Save the letter before recording it as sent.")
+    letter.sent_at = timezone.now()
+    letter.save(update_fields=["sent_at"])
+    engine.take(actor, interview, "letter_sent")
     _close_if_complete(interview)
     return interview
 
 
 def _close_if_complete(interview: Interview) -> None:
     """Closing needs the letter sent and, with recommendations, every one answered."""
-    if interview.letter_sent_at is None or not pathway.may(None, interview, "close"):
+    letter = letter_of(interview)
+    if letter is None or letter.sent_at is None or not engine.may(None, interview, "close"):
         return
     interview.closed_at = timezone.now()
-    take(None, interview, "close")
+    engine.take(None, interview, "close")
 
 
 def notify_iro(interview: Interview, subject: str) -> None:
-    from leaver.organisations import roles
-    from leaver.organisations.models import Role
-
     notify(roles.users_with_role(interview.organisation_id, Role.IRO), subject=subject,
-           path=case_path(interview))
+           path=engine.case_url(interview))

@@ -7,8 +7,8 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.interviews.forms import DateInput, UserChoiceField
 from leaver.reviews.models import ResponseKind
+from leaver.ui.widgets import DateInput, UserChoiceField
 
 
 class NoActionForm(forms.Form):

@@ -3,7 +3,8 @@ Homes Regs reg 7: children must understand how their views were used). The IRO e
 
 from __future__ import annotations
 
-from leaver.interviews.models import Interview, State
+from leaver.cases.models import Interview
+from leaver.reviews.models import Review
 
 
 def draft_letter(interview: Interview, signed_by: str = "") -> str:
@@ -29,7 +30,7 @@ def draft_letter(interview: Interview, signed_by: str = "") -> str:
             if rec.response_text:
                 lines.append(f"  What they told us they will do: {rec.response_text}")
         lines.append("")
-    elif interview.state == State.NO_ACTION_NEEDED:
+    elif Review.objects.filter(interview=interview).exists():
         lines += [
             "We read everything you said carefully. We did not find anything that needs to "
             "change straight away, but what you said will help us check how the home is doing.",

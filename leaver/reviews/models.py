@@ -1,4 +1,4 @@
-"""The IRO's recommendations after reading a record, and the owners' responses."""
+"""What a review produces: the decision, recommendations and their responses, the letter."""
 
 from __future__ import annotations
 
@@ -42,3 +42,33 @@ class Recommendation(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.responded_at is not None
+
+
+class Review(models.Model):
+    """The reviewer's decision on a record when nothing needs to happen (the IRO's "no
+    action needed", with the reason). Recommendations are the other outcome."""
+
+    interview = models.OneToOneField(
+        "interviews.Interview", on_delete=models.CASCADE, related_name="review"
+    )
+    no_action_reason = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"Review of {self.interview}"
+
+
+class Letter(models.Model):
+    """The letter back to the leaver (seed 002 §3: the IRO writes to the young person)."""
+
+    interview = models.OneToOneField(
+        "interviews.Interview", on_delete=models.CASCADE, related_name="letter"
+    )
+    text = models.TextField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Letter for {self.interview}"

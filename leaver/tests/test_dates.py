@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from leaver.dates import years_before
+from leaver.core.dates import years_before
 
 
 @pytest.mark.parametrize(("day", "years", "expected"), [

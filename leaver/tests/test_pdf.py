@@ -9,7 +9,7 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from leaver.pdf import RefusedResource, StaticOnlyFetcher, render_pdf
+from leaver.core.pdf import RefusedResource, StaticOnlyFetcher, render_pdf
 
 
 def pdf_text(data: bytes) -> str:

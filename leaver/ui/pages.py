@@ -1,5 +1,10 @@
-"""The one way a form page handles a POST: valid input goes to an action; an action's
-refusal or invalid input re-displays the form with what the user typed and status 400."""
+"""The one way a page handles a refusal and a form POST.
+
+Valid input goes to an action; an action's refusal or invalid input re-displays the form with
+what the user typed and status 400. A refusal raised anywhere else in a view (a step that
+cannot be taken now) becomes the "You cannot do this" page with status 403, through
+`RefusalMiddleware`: views never catch `ActionRefused` themselves.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,37 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
-from leaver.interviews.pathway import PathwayError
+from leaver.core.errors import ActionRefused
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
     """The submitted data, or None on GET. An empty POST still counts as submitted: a form
     sent with nothing filled in must say what is missing, not show itself blank again."""
     return request.POST if request.method == "POST" else None
+
+
+def cannot(request: HttpRequest, refusal: ActionRefused) -> HttpResponse:
+    """The "You cannot do this" page: what was refused, that nothing changed, a way back."""
+    return render(request, "ui/cannot.html", {
+        "message": refusal.message, "back_url": refusal.back_url,
+        "back_label": refusal.back_label,
+    }, status=403)
+
+
+class RefusalMiddleware:
+    """Turns an `ActionRefused` escaping a view into the "You cannot do this" page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception
+                          ) -> HttpResponse | None:
+        if isinstance(exception, ActionRefused):
+            return cannot(request, exception)
+        return None
 
 
 def form_page(
@@ -32,8 +61,8 @@ def form_page(
     if form.is_valid():
         try:
             result = submit(form.cleaned_data)
-        except PathwayError as error:
-            form.add_error(None, str(error))
+        except ActionRefused as error:
+            form.add_error(None, error.message)
         else:
             messages.success(request, success)
             return redirect(next_url(result) if callable(next_url) else next_url)

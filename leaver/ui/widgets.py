@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 
@@ -12,3 +14,24 @@ class CommentField(forms.CharField):
     def __init__(self, *, about: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hidden_label_suffix = f" on “{about}”"
+
+
+class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of people, shown by their full name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M")

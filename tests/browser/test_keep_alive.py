@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from leaver.interviews.models import State
+from leaver.pathways.young_person.states import State
 from leaver.testing import PASSWORD, Cast, make_case
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
-from leaver.interviews.models import Interview, State
+from leaver.cases.models import Interview
+from leaver.pathways.young_person.states import State
 from leaver.questionnaires.seeding import seed
 from leaver.questionnaires.spec import ItemType
 from leaver.testing import PASSWORD, Cast, make_case

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from leaver.interviews.models import State
+from leaver.pathways.young_person.states import State
 from leaver.testing import make_case
 
 

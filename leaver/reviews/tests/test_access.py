@@ -9,9 +9,10 @@ from django.test import Client
 from django.urls import reverse
 
 from leaver.accounts.models import User
-from leaver.interviews import actions as ia
-from leaver.interviews.models import Interview, RecordShare, ShareReason, State
+from leaver.cases.models import Interview, RecordShare, ShareReason
 from leaver.organisations.models import DistributionRecipient, Pathway, Role
+from leaver.pathways.young_person import recording
+from leaver.pathways.young_person.states import State
 from leaver.reviews.access import get_recommendation_for_user, recommendations_owned_by
 from leaver.reviews.models import Recommendation
 from leaver.testing import add_recommendation, make_case, record_details
@@ -26,7 +27,7 @@ def as_(user: User) -> Client:
 
 
 def record_path(interview: Interview) -> str:
-    return reverse("interviews:record", args=[interview.public_id])
+    return reverse("young_person:record", args=[interview.public_id])
 
 
 def recommend_through_the_page(cast, interview: Interview, owner: User,
@@ -56,7 +57,7 @@ def test_an_owner_reads_the_record_only_if_the_iro_shared_it(cast, share):
     assert record.status_code == (200 if share else 404)
     assert (ANSWER in record.content.decode()) is share
     # Either way the owner is not given the case itself.
-    assert client.get(reverse("interviews:case", args=[interview.public_id])).status_code == 404
+    assert client.get(reverse("young_person:case", args=[interview.public_id])).status_code == 404
 
 
 def test_sharing_with_one_owner_shares_with_nobody_else(cast):
@@ -81,12 +82,12 @@ def test_the_csm_reads_the_record_through_the_distribution_rule(cast):
 
 def test_restricting_circulation_takes_the_record_away_from_the_csm(cast):
     interview = make_case(cast, State.WITH_IRO)
-    response = as_(cast.iro).post(reverse("interviews:restrict", args=[interview.public_id]),
+    response = as_(cast.iro).post(reverse("young_person:restrict", args=[interview.public_id]),
                                   {"reason": "It names a member of staff."})
     assert response.status_code == 302
     csm = as_(cast.csm)
     assert csm.get(record_path(interview)).status_code == 404
-    case_page = csm.get(reverse("interviews:case", args=[interview.public_id]))
+    case_page = csm.get(reverse("young_person:case", args=[interview.public_id]))
     assert case_page.status_code == 200  # still oversees the case...
     assert record_path(interview) not in case_page.content.decode()  # ...not the answers
     assert not RecordShare.objects.filter(interview=interview, user=cast.csm).exists()
@@ -96,7 +97,7 @@ def test_restricting_circulation_takes_the_record_away_from_the_csm(cast):
 
 def test_a_record_restricted_when_submitted_is_copied_to_nobody(cast):
     interview = make_case(cast, State.SCHEDULED)
-    ia.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
+    recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a member of staff."))
     assert not RecordShare.objects.filter(interview=interview).exists()
     assert as_(cast.csm).get(record_path(interview)).status_code == 404

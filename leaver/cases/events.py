@@ -1,0 +1,12 @@
+"""Audit event names of the case kernel (see leaver.audit.events). Reading a case or a record
+is audited on every view; these are not on the case's timeline."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CaseEvent(models.TextChoices):
+    VIEWED = "interview.viewed", "Case viewed"
+    RECORD_VIEWED = "interview.record_viewed", "Record viewed"
+    RECORD_DRAFT_SAVED = "interview.record_draft_saved", "Part of the record saved as a draft"

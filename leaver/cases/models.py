@@ -1,0 +1,142 @@
+"""The case kernel's data: a leaver's case, its record (locked and hashed when submitted), the
+answers, and who else the record is shared with. Nothing here belongs to one pathway: each
+pathway adds its own details in its own package (e.g. leaver.pathways.young_person.models)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from leaver.organisations.models import Pathway
+
+
+class Interview(models.Model):
+    """One leaver's exit interview case, from notification to closure."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="interviews"
+    )
+    setting = models.ForeignKey(
+        "organisations.Setting", on_delete=models.PROTECT, related_name="interviews"
+    )
+    pathway = models.CharField(max_length=32, choices=Pathway.choices)
+    # One of the states of the pathway's definition (leaver.cases.engine.Definition.states).
+    state = models.CharField(max_length=32, db_index=True)
+    leaver_name = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The leaver's agreement to take part (both seeds: voluntary). The version of the
+    # confidentiality statement shown is kept with the outcome.
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+    confidentiality_statement = models.ForeignKey(
+        "organisations.ConfidentialityStatement", on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )
+    may_quote_anonymously = models.BooleanField(default=False)
+    outcome_reason = models.TextField(blank=True)  # declined, not feasible, withdrawn, …
+
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="interviews_to_conduct",
+    )
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    location = models.CharField(max_length=300, blank=True)
+
+    # The questionnaire version the interview is recorded against, fixed when the case is
+    # opened (or when recording starts, if none was published then). Never changes after.
+    questionnaire_version = models.ForeignKey(
+        "questionnaires.Version", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="interviews",
+    )
+
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "state"])]
+
+    def __str__(self) -> str:
+        return f"Exit interview {self.public_id}"
+
+
+class InterviewRecord(models.Model):
+    """The interview as recorded and agreed with the leaver. Locked on submission."""
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="record")
+    questionnaire_key = models.CharField(max_length=64)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    complaints_discussed = models.BooleanField(default=False)
+    advocacy_discussed = models.BooleanField(default=False)
+    complaints_referral_wanted = models.BooleanField(default=False)
+    advocacy_referral_wanted = models.BooleanField(default=False)
+    interviewer_notes = models.TextField(blank=True)
+    agreed_with_young_person = models.BooleanField()
+    left_out_note = models.TextField(blank=True)
+    circulation_restricted = models.BooleanField(default=False)
+    restriction_reason = models.TextField(blank=True)
+    # SHA-256 of the canonical content at submission (leaver.cases.records).
+    content_sha256 = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"Record of {self.interview}"
+
+    @property
+    def answers(self) -> models.QuerySet[Answer]:
+        """The interview's answers: locked with the record."""
+        return Answer.objects.filter(interview_id=self.interview_id)
+
+
+class Answer(models.Model):
+    """One answer to one item of the interview's questionnaire version. A draft until the
+    interview's record is submitted; then locked, and covered by the record's hash.
+
+    `value` is text; a multiple-choice answer is its choice values separated by spaces
+    (as XLSForm stores select_multiple; see leaver.questionnaires.queries)."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="answers")
+    version = models.ForeignKey("questionnaires.Version", on_delete=models.PROTECT,
+                                related_name="answers")
+    item_key = models.CharField(max_length=64)
+    value = models.TextField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "item_key"],
+                                    name="answer_once_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.item_key}"
+
+
+class ShareReason(models.TextChoices):
+    DISTRIBUTION = "distribution", "Distribution list"
+    SHARED_BY_IRO = "shared_by_iro", "Shared by the IRO"
+
+
+class RecordShare(models.Model):
+    """Someone beyond the IRO and the interviewer who may read the record."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="shares")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=32, choices=ShareReason.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "user"], name="share_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview} shared with user {self.user_id}"

@@ -1,0 +1,156 @@
+"""Load the demo organisation: settings, one person per role, and young people at several
+stages of the pathway, moved there by the real actions so timelines and audit are real."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from leaver.accounts.models import User
+from leaver.core.dates import years_before
+from leaver.organisations.models import (
+    ConfidentialityStatement,
+    DistributionRecipient,
+    Membership,
+    Organisation,
+    Pathway,
+    Role,
+    Setting,
+    SettingKind,
+)
+from leaver.pathways.young_person.actions import MoveDetails
+from leaver.pathways.young_person.recording import RecordDetails
+from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.walk import People, Recommendation, Route, walk
+from leaver.questionnaires.seeding import publish_seed, sample_answers
+
+DEMO_PASSWORD = "leaver-demo-2026"
+
+# (full name, email, role, setting name or "", independent)
+PEOPLE = [
+    ("Uma Patel", "uma.patel@demo.example", Role.UNIT_MANAGER, "Oak House", False),
+    ("Umar Khan", "umar.khan@demo.example", Role.UNIT_MANAGER, "Birch Lodge", False),
+    ("Carol Evans", "carol.evans@demo.example", Role.CSM, "", False),
+    ("Sam Okafor", "sam.okafor@demo.example", Role.SOCIAL_WORKER, "", False),
+    ("Sophie Brown", "sophie.brown@demo.example", Role.SOCIAL_WORKER, "", False),
+    ("Ivan Novak", "ivan.novak@demo.example", Role.INTERVIEWER, "", True),
+    ("Isla Reid", "isla.reid@demo.example", Role.INTERVIEWER, "", False),
+    ("Rita Hughes", "rita.hughes@demo.example", Role.IRO, "", False),
+    ("Dev Lewis", "dev.lewis@demo.example", Role.SAFEGUARDING_LEAD, "", False),
+    ("Meera Shah", "meera.shah@demo.example", Role.SENIOR_MANAGER, "", False),
+    ("Alex Morgan", "alex.morgan@demo.example", Role.ORG_ADMIN, "", False),
+]
+
+STATEMENT = (
+    "This interview is your chance to tell us what living here was like, so we can make "
+    "things better.\n\n"
+    "Who will read it: the person who interviews you writes down what you say and reads it "
+    "back to you. It then goes to your Independent Reviewing Officer (IRO), and usually to "
+    "the managers of children's services and to your social worker.\n\n"
+    "What stays private: we cannot promise that what you say will stay completely secret. "
+    "If you tell us that you or someone else is being hurt or is in danger, we must tell "
+    "people whose job is to keep you safe. You can ask for something to be left out, and "
+    "sometimes fewer people can see the record.\n\n"
+    "It is up to you: you can say no, stop at any time, or change your mind later."
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation (slug 'demo'). Refuses when DEBUG is off unless --force."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--force", action="store_true",
+                            help="Load even though DEBUG is off (never on a live server).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("DEBUG is off: this looks like a live server, so the demo "
+                               "data was not loaded. Use --force if you really mean it.")
+        if Organisation.objects.filter(slug="demo").exists():
+            self.stdout.write("The demo organisation is already loaded; nothing changed.")
+            return
+        # The demo's emails would only be noise on the console.
+        quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        with quiet, transaction.atomic():
+            load()
+        self.stdout.write(self.style.SUCCESS(
+            f"Loaded the demo organisation. Every demo user's password is {DEMO_PASSWORD}"))
+
+
+def load() -> None:
+    org = Organisation.objects.create(slug="demo", name="Demo Borough Council")
+    homes = {
+        name: Setting.objects.create(organisation=org, name=name, kind=kind)
+        for name, kind in [
+            ("Oak House", SettingKind.CHILDRENS_HOME),
+            ("Birch Lodge", SettingKind.CHILDRENS_HOME),
+            ("Horizon Care", SettingKind.AGENCY_PLACEMENT),
+        ]
+    }
+    people: dict[str, User] = {}
+    for name, email, role, setting, independent in PEOPLE:
+        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name, organisation=org)
+        Membership.objects.create(user=user, role=role, setting=homes.get(setting),
+                                  is_independent=independent)
+        people[name.split()[0].lower()] = user
+    statement = ConfidentialityStatement.objects.create(
+        organisation=org, pathway=Pathway.YOUNG_PERSON, version=1, text=STATEMENT)
+    for role in (Role.CSM, Role.SOCIAL_WORKER):
+        DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
+                                             role=role)
+    publish_seed(org)
+    _cases(people, homes, statement)
+
+
+def _details(people: dict[str, User], setting: Setting, name: str, sw: str,
+             disability: bool = False) -> MoveDetails:
+    today = timezone.localdate()
+    return MoveDetails(
+        setting=setting, leaver_name=name, date_of_birth=years_before(today, 15),
+        planned_move_date=today + dt.timedelta(days=14), social_worker=people[sw],
+        significant_learning_disability=disability, communication_needs="",
+        preferred_language="English", contact_details="Flat 2, 10 Example Road, Demo Town",
+    )
+
+
+_RECORD = RecordDetails(
+    answers=sample_answers("Football and gaming."), complaints_discussed=True,
+    advocacy_discussed=True, complaints_referral_wanted=False, advocacy_referral_wanted=False,
+    interviewer_notes="Relaxed, talkative interview.", agreed_with_young_person=True,
+    left_out_note="", restrict_circulation=False, restriction_reason="")
+
+
+def _cases(people: dict[str, User], homes: dict[str, Setting],
+           statement: ConfidentialityStatement) -> None:
+    oak, birch = homes["Oak House"], homes["Birch Lodge"]
+    agency = homes["Horizon Care"]
+
+    def move(setting: Setting, name: str, sw: str, to: State, disability: bool = False,
+             **route: Any) -> None:
+        # Oak House's moves are recorded by its Unit Manager; the others by the CSM.
+        walkers = People(notifier=people["uma"] if setting == oak else people["carol"],
+                         csm=people["carol"], interviewer=people["ivan"], iro=people["rita"],
+                         statement=statement)
+        route.setdefault("interview_in", dt.timedelta(days=3))
+        walk(walkers, _details(people, setting, name, sw, disability), to,
+             Route(record=_RECORD, location="The library, Demo Town", **route))
+
+    move(oak, "Jordan Ellis", "sam", State.NOTIFIED)
+    move(oak, "Casey Morgan", "sam", State.CONSENTED, may_quote=False)
+    move(birch, "Riley Adams", "sophie", State.SCHEDULED)
+    move(oak, "Morgan Price", "sam", State.WITH_IRO)
+    move(agency, "Taylor Quinn", "sophie", State.RECOMMENDATIONS_ISSUED, recommendations=(
+        Recommendation("Check that young people at Horizon Care get help with homework "
+                       "every evening.", owner=people["carol"]),))
+    move(oak, "Drew Carter", "sam", State.CLOSED,
+         no_action_reason="A positive interview; nothing needs to change.")
+    move(birch, "Jamie Fox", "sophie", State.DECLINED,
+         reason="Did not want to talk about the home.")
+    move(oak, "Charlie Webb", "sam", State.NOT_FEASIBLE, disability=True,
+         reason="Non-verbal; an interview would cause distress.")

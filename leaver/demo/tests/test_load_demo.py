@@ -1,0 +1,71 @@
+"""`manage.py load_demo`: the demo organisation, safe to run twice, refused on a live server."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from leaver.accounts.models import User
+from leaver.cases.models import Answer, Interview
+from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
+from leaver.organisations.models import Organisation, Role
+from leaver.pathways.young_person.states import State
+from leaver.questionnaires.models import Version
+
+
+@pytest.mark.django_db
+def test_refuses_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo")
+    assert not Organisation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_force_loads_even_with_debug_off(settings):
+    settings.DEBUG = False
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    assert Organisation.objects.filter(slug="demo").exists()
+
+
+@pytest.mark.django_db
+def test_loads_one_person_per_role_and_cases_at_every_stage(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert DEMO_PASSWORD in out.getvalue()
+    org = Organisation.objects.get(slug="demo")
+    assert org.settings.count() == 3
+    held = set(User.objects.filter(organisation=org).values_list("memberships__role", flat=True))
+    for role in (Role.UNIT_MANAGER, Role.CSM, Role.SOCIAL_WORKER, Role.INTERVIEWER, Role.IRO,
+                 Role.SAFEGUARDING_LEAD, Role.SENIOR_MANAGER, Role.ORG_ADMIN):
+        assert role in held
+    user = User.objects.get(email=PEOPLE[0][1])
+    assert user.check_password(DEMO_PASSWORD)
+    states = set(Interview.objects.filter(organisation=org).values_list("state", flat=True))
+    assert states >= {State.NOTIFIED, State.CONSENTED, State.SCHEDULED, State.WITH_IRO,
+                      State.RECOMMENDATIONS_ISSUED, State.CLOSED, State.DECLINED,
+                      State.NOT_FEASIBLE}
+    # Appendix 1 is imported from its seed workbook and published; every case is pinned to it.
+    version = Version.objects.get(template__organisation=org, template__key="yp-appendix-1")
+    assert version.status == "published"
+    assert set(Interview.objects.filter(organisation=org)
+               .values_list("questionnaire_version", flat=True)) == {version.pk}
+    answers = Answer.objects.filter(interview__organisation=org)
+    assert answers.exists()
+    assert set(answers.values_list("version", flat=True)) == {version.pk}
+
+
+@pytest.mark.django_db
+def test_running_again_keeps_existing_data(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    Interview.objects.filter(leaver_name="Jordan Ellis").update(leaver_name="Jordan E.")
+    before = Interview.objects.count()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert Interview.objects.count() == before
+    assert Interview.objects.filter(leaver_name="Jordan E.").exists()

@@ -1,0 +1,35 @@
+"""What every page's header needs: the organisation's name and the user's navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from leaver.organisations import roles
+from leaver.organisations.models import Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    idle = settings.SESSION_IDLE_MINUTES
+    if not user.is_authenticated:
+        return {"nav_items": [], "organisation_name": "", "session_idle_minutes": idle}
+    held = roles.roles_of(user)
+    items = [("Your work", reverse("young_person:your_work"))]
+    if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
+        items.append(("Cases", reverse("young_person:case_list")))
+    items.append(("Your recommendations", reverse("reviews:my_recommendations")))
+    if Role.ORG_ADMIN in held:
+        items.append(("Questionnaires", reverse("questionnaires:list")))
+    current = request.path
+    return {
+        "nav_items": [
+            {"label": label, "url": url, "active": current.startswith(url)}
+            for label, url in items
+        ],
+        "organisation_name": user.organisation.name if user.organisation else "",
+        "session_idle_minutes": idle,
+    }

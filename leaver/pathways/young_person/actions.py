@@ -1,0 +1,202 @@
+"""The young person's pathway's own writes: the move, consent, the interviewer, the time and
+place, ending early and restricting circulation. One function, one transaction, one audit row
+each; emails go out only after commit. Recording the interview is in recording.py, the review
+and letter in leaver.reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from leaver.accounts.models import User
+from leaver.cases import engine
+from leaver.cases.models import Interview
+from leaver.cases.sharing import withdraw_distribution
+from leaver.core.errors import ActionRefused
+from leaver.notifications.email import notify
+from leaver.organisations import roles
+from leaver.organisations.models import (
+    ConfidentialityStatement,
+    Pathway,
+    Role,
+    Setting,
+    SettingKind,
+)
+from leaver.pathways.young_person.definition import YOUNG_PERSON
+from leaver.pathways.young_person.events import YoungPersonEvent
+from leaver.pathways.young_person.models import YoungPerson
+from leaver.questionnaires.selection import version_for
+
+
+@dataclass(frozen=True)
+class MoveDetails:
+    setting: Setting
+    leaver_name: str
+    date_of_birth: dt.date
+    planned_move_date: dt.date
+    social_worker: User
+    significant_learning_disability: bool
+    communication_needs: str
+    preferred_language: str
+    contact_details: str
+
+
+@transaction.atomic
+def notify_move(*, actor: User, details: MoveDetails) -> Interview:
+    """The Unit Manager (or CSM) records that a young person is moving (seed 002 §2)."""
+    setting = details.setting
+    if setting.organisation_id != actor.organisation_id:
+        raise ActionRefused("Choose one of your organisation's homes or placements.")
+    if setting.kind not in (SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT):
+        raise ActionRefused("Choose a children's home or an agency placement.")
+    held = roles.roles_of(actor)
+    if Role.CSM not in held and setting.pk not in roles.managed_setting_ids(actor):
+        raise ActionRefused(
+            "Only a Unit Manager of this home or a Children's Services Manager can do this."
+        )
+    if details.date_of_birth > timezone.localdate():
+        raise ActionRefused("Date of birth must be in the past.")
+    sw = details.social_worker
+    if sw.organisation_id != actor.organisation_id or Role.SOCIAL_WORKER not in roles.roles_of(sw):
+        raise ActionRefused("Choose a social worker from your organisation.")
+    interview = Interview.objects.create(
+        organisation_id=actor.organisation_id, setting=setting, pathway=Pathway.YOUNG_PERSON,
+        state=YOUNG_PERSON.initial, leaver_name=details.leaver_name, created_by=actor,
+        # Pinned now: later versions never change how this interview is recorded.
+        questionnaire_version=version_for(organisation_id=actor.organisation_id or 0,
+                                          pathway=Pathway.YOUNG_PERSON, setting=setting),
+    )
+    YoungPerson.objects.create(
+        interview=interview, date_of_birth=details.date_of_birth,
+        planned_move_date=details.planned_move_date, social_worker=sw,
+        significant_learning_disability=details.significant_learning_disability,
+        communication_needs=details.communication_needs,
+        preferred_language=details.preferred_language,
+        contact_details=details.contact_details,
+    )
+    engine.record_event(actor, interview, YoungPersonEvent.MOVE_NOTIFIED)
+    csms = roles.users_with_role(interview.organisation_id, Role.CSM)
+    notify([*csms, sw], subject="A young person is moving: an exit interview to arrange",
+           path=engine.case_url(interview))
+    return interview
+
+
+class ConsentOutcome:
+    CONSENTED = "consent_given"
+    DECLINED = "consent_declined"
+    NOT_FEASIBLE = "not_feasible"
+
+
+@transaction.atomic
+def record_consent(
+    *, actor: User, interview: Interview, outcome: str, reason: str, may_quote: bool,
+    statement: ConfidentialityStatement,
+) -> Interview:
+    interview = engine.lock(interview)
+    if outcome not in (ConsentOutcome.CONSENTED, ConsentOutcome.DECLINED,
+                       ConsentOutcome.NOT_FEASIBLE):
+        raise ActionRefused("Choose whether the young person consented.")
+    engine.check(actor, interview, outcome)
+    if outcome == ConsentOutcome.NOT_FEASIBLE:
+        if not interview.young_person.significant_learning_disability:
+            raise ActionRefused(
+                "“Not feasible” is only for a young person with a significant learning "
+                "disability, and this young person is not recorded as having one."
+            )
+        if not reason.strip():
+            raise ActionRefused("Give the reason the interview is not feasible.")
+    if statement.organisation_id != interview.organisation_id:
+        raise ActionRefused("The confidentiality statement is not your organisation's.")
+    interview.consent_recorded_at = timezone.now()
+    interview.confidentiality_statement = statement
+    interview.may_quote_anonymously = may_quote and outcome == ConsentOutcome.CONSENTED
+    interview.outcome_reason = reason.strip()
+    engine.take(actor, interview, outcome, statement_version=statement.version)
+    if outcome == ConsentOutcome.CONSENTED:
+        notify(roles.users_with_role(interview.organisation_id, Role.CSM),
+               subject="Consent given: choose an independent interviewer",
+               path=engine.case_url(interview))
+    return interview
+
+
+def interviewer_refusal(candidate: User, interview: Interview) -> str | None:
+    """Why `candidate` cannot interview this young person, or None if they can."""
+    if candidate.organisation_id != interview.organisation_id or not candidate.is_active:
+        return "is not an active member of this organisation"
+    held = roles.roles_of(candidate)
+    if Role.INTERVIEWER not in held:
+        return "is not an interviewer"
+    if not roles.is_independent_interviewer(candidate):
+        return "is not independent of the organisation"
+    if interview.young_person.social_worker_id == candidate.pk:
+        return "is the young person's social worker"
+    if interview.setting_id in roles.managed_setting_ids(candidate):
+        return "manages the young person's home"
+    return None
+
+
+@transaction.atomic
+def assign_interviewer(*, actor: User, interview: Interview, interviewer: User) -> Interview:
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "assign_interviewer")
+    refusal = interviewer_refusal(interviewer, interview)
+    if refusal:
+        raise ActionRefused(f"{interviewer.full_name} {refusal}, so cannot be chosen.")
+    interview.interviewer = interviewer
+    # A new interviewer arranges their own time and place.
+    interview.scheduled_for = None
+    interview.location = ""
+    engine.take(actor, interview, "assign_interviewer", interviewer=str(interviewer.public_id))
+    notify([interviewer], subject="You have been asked to carry out an exit interview",
+           path=engine.case_url(interview))
+    return interview
+
+
+@transaction.atomic
+def schedule_interview(
+    *, actor: User, interview: Interview, when: dt.datetime, location: str
+) -> Interview:
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "schedule")
+    if timezone.is_naive(when):
+        raise ActionRefused("The interview time must include a time zone.")
+    if not location.strip():
+        raise ActionRefused("Enter where the interview will take place.")
+    interview.scheduled_for = when
+    interview.location = location.strip()
+    engine.take(actor, interview, "schedule")
+    return interview
+
+
+@transaction.atomic
+def close_early(*, actor: User, interview: Interview, outcome: str, reason: str) -> Interview:
+    """Withdrawn (the young person withdrew consent) or unable to contact."""
+    interview = engine.lock(interview)
+    if outcome not in ("withdraw", "unable_to_contact"):
+        raise ActionRefused("Choose what happened.")
+    engine.check(actor, interview, outcome)
+    if not reason.strip():
+        raise ActionRefused("Give the reason.")
+    interview.outcome_reason = reason.strip()
+    interview.closed_at = timezone.now()
+    engine.take(actor, interview, outcome)
+    return interview
+
+
+@transaction.atomic
+def restrict_circulation(*, actor: User, interview: Interview, reason: str) -> Interview:
+    """The IRO limits who reads the record (seed 002 §5): distribution copies are withdrawn."""
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "restrict_circulation")
+    if not reason.strip():
+        raise ActionRefused("Give the reason for restricting circulation.")
+    record = interview.record
+    record.circulation_restricted = True
+    record.restriction_reason = reason.strip()
+    record.save(update_fields=["circulation_restricted", "restriction_reason"])
+    removed = withdraw_distribution(interview)
+    engine.take(actor, interview, "restrict_circulation", copies_withdrawn=removed)
+    return interview

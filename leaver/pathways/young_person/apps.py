@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class YoungPersonConfig(AppConfig):
+    """The young person's pathway (seed 002): registers its definition with the kernel."""
+
+    name = "leaver.pathways.young_person"
+    label = "young_person"
+    verbose_name = "Young person's pathway"
+
+    def ready(self) -> None:
+        from leaver.cases import engine
+        from leaver.cases.timeline import show_on_timeline
+        from leaver.pathways.young_person.definition import YOUNG_PERSON
+        from leaver.pathways.young_person.events import YoungPersonEvent
+
+        engine.register(YOUNG_PERSON)
+        show_on_timeline(YoungPersonEvent)

@@ -1,0 +1,23 @@
+"""Audit event names of the young person's pathway (see leaver.audit.events); the label is
+what the case's timeline says."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class YoungPersonEvent(models.TextChoices):
+    MOVE_NOTIFIED = "interview.move_notified", "Move notified"
+    CONSENT_GIVEN = "interview.consent_given", "Consent recorded: the young person agreed"
+    CONSENT_DECLINED = "interview.consent_declined", (
+        "Consent recorded: the young person declined")
+    NOT_FEASIBLE = "interview.not_feasible", "Recorded as not feasible"
+    ASSIGN_INTERVIEWER = "interview.assign_interviewer", "Interviewer assigned"
+    SCHEDULE = "interview.schedule", "Interview arranged"
+    SUBMIT_RECORD = "interview.submit_record", (
+        "Interview record agreed, locked and sent to the IRO")
+    RESTRICT_CIRCULATION = "interview.restrict_circulation", (
+        "Circulation of the record restricted")
+    CLOSE = "interview.close", "Case closed"
+    WITHDRAW = "interview.withdraw", "The young person withdrew"
+    UNABLE_TO_CONTACT = "interview.unable_to_contact", "Recorded as unable to contact"

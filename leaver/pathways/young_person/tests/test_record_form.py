@@ -1,0 +1,63 @@
+"""The record pages follow the page: errors in page order, comment boxes told apart."""
+
+from __future__ import annotations
+
+from leaver.pathways.young_person.states import State
+from leaver.questionnaires.seeding import seed
+from leaver.testing import make_case
+
+
+def test_error_summary_lists_the_questions_in_page_order(client, cast):
+    interview = make_case(cast, State.SCHEDULED)
+    client.force_login(cast.interviewer)
+    response = client.post(f"/cases/{interview.public_id}/record/living_here/",
+                           {"continue": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page[page.index("govuk-error-summary__list"):page.index("</ul>",
+                   page.index("govuk-error-summary__list"))]
+    section = seed("yp-appendix-1").sections[0]
+    required = [i.label["en"].replace("'", "&#x27;") for i in section.items if i.required]
+    assert len(required) == 3
+    positions = [summary.index(label) for label in required]
+    assert positions == sorted(positions)
+
+
+def test_each_comment_box_names_its_question_for_screen_readers(client, cast):
+    interview = make_case(cast, State.SCHEDULED)
+    client.force_login(cast.interviewer)
+    page = client.get(f"/cases/{interview.public_id}/record/care_and_safety/").content.decode()
+    assert ('for="id_felt_safe_comment">Comment (optional)<span class="govuk-visually-hidden">'
+            " on “Did you feel safe?”</span></label>") in page
+
+
+def test_the_first_section_opens_the_recording(client, cast):
+    interview = make_case(cast, State.SCHEDULED)
+    client.force_login(cast.interviewer)
+    page = client.get(f"/cases/{interview.public_id}/record/new/").content.decode()
+    assert "Section 1 of 11" in page
+    assert "Living here" in page
+    assert "Save and continue" in page
+    assert "Save and come back later" in page
+
+
+def test_a_form_sent_empty_says_what_is_missing(client, cast):
+    interview = make_case(cast, State.NOTIFIED)
+    client.force_login(cast.social_worker)
+    response = client.post(f"/cases/{interview.public_id}/consent/", {})
+    assert response.status_code == 400
+    assert "Choose whether the young person agreed." in response.content.decode()
+
+
+def test_date_inputs_are_sized_for_a_date(client, cast):
+    client.force_login(cast.unit_manager)
+    page = client.get("/cases/new/").content.decode()
+    assert 'type="date" name="date_of_birth" class="govuk-input govuk-input--width-10"' in page
+
+
+def test_the_interview_time_input_is_sized_for_a_date_and_time(client, cast):
+    interview = make_case(cast, State.INTERVIEWER_ASSIGNED)
+    client.force_login(cast.interviewer)
+    page = client.get(f"/cases/{interview.public_id}/schedule/").content.decode()
+    assert 'type="datetime-local" name="scheduled_for" class="govuk-input govuk-input--width-20"' \
+        in page

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from leaver.pathways.young_person import views, views_record
+
+app_name = "young_person"
+urlpatterns = [
+    path("work/", views.your_work, name="your_work"),
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/new/", views.notify_move, name="notify_move"),
+    path("cases/<uuid:public_id>/", views.case, name="case"),
+    path("cases/<uuid:public_id>/consent/", views.consent, name="consent"),
+    path("cases/<uuid:public_id>/interviewer/", views.assign_interviewer, name="assign"),
+    path("cases/<uuid:public_id>/schedule/", views.schedule, name="schedule"),
+    path("cases/<uuid:public_id>/record/new/", views_record.record_new, name="record_new"),
+    path("cases/<uuid:public_id>/record/check/", views_record.record_check,
+         name="record_check"),
+    path("cases/<uuid:public_id>/record/<slug:section_key>/", views_record.record_section,
+         name="record_section"),
+    path("cases/<uuid:public_id>/record/", views_record.record, name="record"),
+    path("cases/<uuid:public_id>/restrict/", views.restrict, name="restrict"),
+    path("cases/<uuid:public_id>/close/<slug:outcome>/", views.close_early, name="close_early"),
+]

@@ -1,0 +1,190 @@
+"""Pages of the young person's pathway: "Your work", the case list and page, and each step
+before and after recording. Thin: parse, call an action or a query, render. A step the user
+cannot take raises ActionRefused, which leaver.ui turns into "You cannot do this"."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from leaver.accounts.models import User
+from leaver.cases import access, engine
+from leaver.cases.events import CaseEvent
+from leaver.cases.models import Interview
+from leaver.cases.timeline import timeline
+from leaver.core.errors import ActionRefused
+from leaver.organisations import roles
+from leaver.organisations.models import ConfidentialityStatement, Pathway, Role
+from leaver.pathways.young_person import actions, forms, queries
+from leaver.reviews import access as review_access
+from leaver.reviews.queries import letter_of, review_of
+from leaver.ui.pages import form_page, posted
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@login_required
+def your_work(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(request, "young_person/your_work.html", {
+        "groups": queries.work_for(user),
+        "recommendations": review_access.recommendations_owned_by(user).filter(
+            responded_at__isnull=True),
+        "can_notify": roles.has_role(user, Role.UNIT_MANAGER, Role.CSM),
+    })
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    cases = access.cases_visible_to(_user(request)).select_related("setting")
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    return render(request, "young_person/case_list.html", {"page": page})
+
+
+@login_required
+@GET_POST
+def notify_move(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not roles.has_role(user, Role.UNIT_MANAGER, Role.CSM):
+        raise ActionRefused(
+            "Only a Unit Manager or a Children's Services Manager can record a move.")
+    return form_page(
+        request, "young_person/notify_move.html", {}, forms.MoveForm(posted(request), user=user),
+        lambda d: actions.notify_move(actor=user, details=actions.MoveDetails(**d)),
+        "The move is recorded. The social worker and the Children's Services Managers have "
+        "been told.", engine.case_url)
+
+
+@login_required
+def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    engine.record_event(user, interview, CaseEvent.VIEWED)
+    transitions = {t.name for t in engine.available(user, interview)}
+    return render(request, "young_person/case.html", {
+        "interview": interview,
+        "young_person": interview.young_person,
+        "state_label": engine.state_label(interview),
+        "consent_outcome": queries.consent_outcome(interview),
+        "review": review_of(interview),
+        "letter": letter_of(interview),
+        "next_step": queries.next_step(interview),
+        "timeline": timeline(interview),
+        "transitions": transitions,
+        # Answers saved as a draft: recording continues rather than starts.
+        "draft_saved": "submit_record" in transitions and interview.answers.exists(),
+        "show_contact": access.can_see_contact_details(user, interview),
+        "can_view_record": access.can_view_record(user, interview),
+        "show_recommendations": review_access.can_see_recommendations(user, interview),
+        "recommendations": interview.recommendations.select_related("owner"),
+    })
+
+
+def _statement(interview: Interview) -> ConfidentialityStatement | None:
+    return ConfidentialityStatement.objects.filter(
+        organisation_id=interview.organisation_id, pathway=Pathway.YOUNG_PERSON
+    ).order_by("-version").first()
+
+
+@login_required
+@GET_POST
+def consent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    engine.check(user, interview, "consent_given")
+    statement = _statement(interview)
+    if statement is None:
+        raise ActionRefused("Your organisation has no confidentiality statement yet. Ask "
+                            "your organisation admin to add one.",
+                            back_url=engine.case_url(interview), back_label="Back to the case")
+    return form_page(
+        request, "young_person/consent.html", {"interview": interview, "statement": statement},
+        forms.ConsentForm(posted(request)),
+        lambda d: actions.record_consent(
+            actor=user, interview=interview, outcome=d["outcome"], reason=d["reason"],
+            may_quote=d["may_quote"], statement=statement),
+        "The consent decision is recorded.", engine.case_url(interview))
+
+
+@login_required
+@GET_POST
+def assign_interviewer(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    engine.check(user, interview, "assign_interviewer")
+    eligible, refused = [], []
+    for candidate in roles.users_with_role(interview.organisation_id, Role.INTERVIEWER):
+        reason = actions.interviewer_refusal(candidate, interview)
+        if reason:
+            refused.append({"name": candidate.full_name, "reason": reason})
+        else:
+            eligible.append(candidate)
+    return form_page(
+        request, "young_person/assign.html", {"interview": interview, "refused": refused},
+        forms.AssignInterviewerForm(posted(request), eligible=eligible),
+        lambda d: actions.assign_interviewer(
+            actor=user, interview=interview, interviewer=d["interviewer"]),
+        "The interviewer is assigned and has been told.", engine.case_url(interview))
+
+
+@login_required
+@GET_POST
+def schedule(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    engine.check(user, interview, "schedule")
+    initial = {"scheduled_for": interview.scheduled_for, "location": interview.location}
+    return form_page(
+        request, "young_person/schedule.html", {"interview": interview},
+        forms.ScheduleForm(posted(request), initial=initial),
+        lambda d: actions.schedule_interview(
+            actor=user, interview=interview, when=d["scheduled_for"], location=d["location"]),
+        "The interview is arranged.", engine.case_url(interview))
+
+
+@login_required
+@GET_POST
+def restrict(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    engine.check(user, interview, "restrict_circulation")
+    return form_page(
+        request, "young_person/restrict.html", {"interview": interview},
+        forms.RestrictForm(posted(request)),
+        lambda d: actions.restrict_circulation(actor=user, interview=interview,
+                                               reason=d["reason"]),
+        "Circulation is restricted. Copies sent under the distribution list have been "
+        "withdrawn.", engine.case_url(interview))
+
+
+_CLOSE_EARLY = {
+    "withdraw": "The young person has withdrawn",
+    "unable_to_contact": "Unable to contact the young person",
+}
+
+
+@login_required
+@GET_POST
+def close_early(request: HttpRequest, public_id: uuid.UUID, outcome: str) -> HttpResponse:
+    user = _user(request)
+    interview = access.get_case_for_user(user, public_id)
+    if outcome not in _CLOSE_EARLY:
+        raise ActionRefused("That is not something that can be recorded.",
+                            back_url=engine.case_url(interview), back_label="Back to the case")
+    engine.check(user, interview, outcome)
+    return form_page(
+        request, "young_person/close_early.html",
+        {"interview": interview, "heading": _CLOSE_EARLY[outcome]},
+        forms.CloseEarlyForm(posted(request)),
+        lambda d: actions.close_early(actor=user, interview=interview, outcome=outcome,
+                                      reason=d["reason"]),
+        "Recorded. The case is closed.", engine.case_url(interview))

@@ -1,0 +1,126 @@
+"""Taking a young person's case to any state through the real actions, by real people.
+
+The demo (`load_demo`) and the tests' cast both reach their states through this one walker,
+so both start from states the product itself can reach, with genuine timelines and audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from leaver.accounts.models import User
+from leaver.cases.models import Interview
+from leaver.organisations.models import ConfidentialityStatement
+from leaver.pathways.young_person import actions, recording
+from leaver.pathways.young_person.states import State
+from leaver.reviews import actions as reviews
+
+
+@dataclass(frozen=True)
+class People:
+    """Who takes each step. The social worker is the one named in the move's details."""
+
+    notifier: User  # a Unit Manager of the home, or a CSM
+    csm: User
+    interviewer: User
+    iro: User
+    statement: ConfidentialityStatement
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    text: str
+    owner: User | None = None  # None: the CSM
+    days_to_respond: int = 28
+    share_record: bool = False
+    response: str = "We will."
+
+
+@dataclass(frozen=True)
+class Route:
+    """The choices made on the way. The defaults make an ordinary, complete case."""
+
+    record: recording.RecordDetails
+    may_quote: bool = True
+    reason: str = "A reason."  # declined, not feasible, withdrawn, unable to contact
+    interview_in: dt.timedelta = dt.timedelta(days=2)
+    location: str = "The library"
+    # Set: the IRO finds nothing to act on (and the case closes through "no action needed").
+    no_action_reason: str | None = None
+    recommendations: tuple[Recommendation, ...] = field(
+        default=(Recommendation("Help with homework every evening."),))
+    letter_text: str | None = None  # None: the plain-language draft, as the IRO would start
+
+
+_EARLY_END = {State.WITHDRAWN: "withdraw", State.UNABLE_TO_CONTACT: "unable_to_contact"}
+_CONSENT = {State.DECLINED: "consent_declined", State.NOT_FEASIBLE: "not_feasible"}
+
+
+def walk(people: People, details: actions.MoveDetails, to: State, route: Route
+         ) -> Interview:
+    """A new case, moved along the pathway until it is in `to`."""
+    case = actions.notify_move(actor=people.notifier, details=details)
+    social_worker = details.social_worker
+    if to == State.NOTIFIED:
+        return case
+    if to in _CONSENT:
+        return actions.record_consent(actor=social_worker, interview=case,
+                                      outcome=_CONSENT[to], reason=route.reason,
+                                      may_quote=False, statement=people.statement)
+    if to in _EARLY_END:
+        return actions.close_early(actor=social_worker, interview=case,
+                                   outcome=_EARLY_END[to], reason=route.reason)
+    case = actions.record_consent(actor=social_worker, interview=case, outcome="consent_given",
+                                  reason="", may_quote=route.may_quote,
+                                  statement=people.statement)
+    if to == State.CONSENTED:
+        return case
+    case = actions.assign_interviewer(actor=people.csm, interview=case,
+                                      interviewer=people.interviewer)
+    if to == State.INTERVIEWER_ASSIGNED:
+        return case
+    case = actions.schedule_interview(actor=people.interviewer, interview=case,
+                                      when=timezone.now() + route.interview_in,
+                                      location=route.location)
+    if to == State.SCHEDULED:
+        return case
+    case = recording.submit_record(actor=people.interviewer, interview=case,
+                                   details=route.record)
+    if to == State.WITH_IRO:
+        return case
+    if to == State.NO_ACTION_NEEDED or (to == State.CLOSED and route.no_action_reason):
+        case = reviews.record_no_action(actor=people.iro, interview=case,
+                                        reason=route.no_action_reason or "All good.")
+        if to == State.NO_ACTION_NEEDED:
+            return case
+    else:
+        case = _recommend(people, case, route, respond=to != State.RECOMMENDATIONS_ISSUED)
+        if to in (State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE):
+            return case
+    text = route.letter_text or reviews.letter_text_for(case, people.iro)
+    reviews.save_letter(actor=people.iro, interview=case, text=text)
+    reviews.mark_letter_sent(actor=people.iro, interview=case)
+    case.refresh_from_db()
+    if case.state != to:
+        raise ValueError(f"The walk cannot reach {to}; it stopped at {case.state}.")
+    return case
+
+
+def _recommend(people: People, case: Interview, route: Route, *, respond: bool) -> Interview:
+    issued = [
+        (reviews.add_recommendation(
+            actor=people.iro, interview=case, text=rec.text, owner=rec.owner or people.csm,
+            due_date=timezone.localdate() + dt.timedelta(days=rec.days_to_respond),
+            share_record=rec.share_record), rec.response)
+        for rec in route.recommendations
+    ]
+    if respond:
+        for issued_rec, response in issued:
+            reviews.respond(actor=issued_rec.owner, recommendation=issued_rec,
+                            kind="will_act", text=response)
+    case.refresh_from_db()
+    return case
+

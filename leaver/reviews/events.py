@@ -1,0 +1,25 @@
+"""Audit event names of reviews (see leaver.audit.events). Pathways use these members as the
+events of their review transitions, so the same words mean the same in every pathway."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ReviewEvent(models.TextChoices):
+    NO_ACTION_NEEDED = "interview.no_action_needed", "Reviewed: no action needed"
+    ADD_RECOMMENDATION = "interview.add_recommendation", "Recommendation issued"
+    RECOMMENDATION_ANSWERED = "interview.recommendation_answered", "Recommendation answered"
+    RESPONSES_COMPLETE = "interview.responses_complete", "Every recommendation answered"
+    EDIT_LETTER = "interview.edit_letter", "Letter to the young person edited"
+    LETTER_SENT = "interview.letter_sent", "Letter to the young person sent"
+    # Reads: audited, not on the timeline.
+    RECOMMENDATION_VIEWED = "interview.recommendation_viewed", "Recommendation viewed"
+    LETTER_DOWNLOADED = "interview.letter_downloaded", "Letter downloaded"
+
+
+ON_TIMELINE = (
+    ReviewEvent.NO_ACTION_NEEDED, ReviewEvent.ADD_RECOMMENDATION,
+    ReviewEvent.RECOMMENDATION_ANSWERED, ReviewEvent.RESPONSES_COMPLETE,
+    ReviewEvent.EDIT_LETTER, ReviewEvent.LETTER_SENT,
+)
