@@ -20,7 +20,7 @@ from leaver.questionnaires.spec import (
     Section,
     Text,
 )
-from leaver.questionnaires.xlsform import (
+from leaver.questionnaires.xlsform_format import (
     CHOICE_VALUE,
     FALSE,
     FORM_ID,
