@@ -11,7 +11,7 @@ from leaver.interviews.questionnaire import SECTIONS, Kind
 from leaver.questionnaires.spec import YES_NO_NOT_SURE, ItemType
 from leaver.questionnaires.tests.xlsform_workbooks import SEEDS, workbook
 from leaver.questionnaires.xlsform import read_xlsform, write_xlsform
-from leaver.questionnaires.xlsform_read import pyxform_problems
+from leaver.questionnaires.xlsform_pyxform import pyxform_problems
 from scripts.make_seed_xlsforms import staff_exit, young_person
 
 YP = SEEDS / "yp-appendix-1.xlsx"
