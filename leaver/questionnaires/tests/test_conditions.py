@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from leaver.questionnaires import conditions
+from leaver.questionnaires import condition_tokens, conditions
 from leaver.questionnaires.conditions import (
     MAX_DEPTH,
     MAX_LENGTH,
@@ -185,9 +185,10 @@ def test_a_long_chain_within_the_length_limit_parses_and_evaluates():
 
 
 def test_never_evaluates_python():
-    tree = ast.parse(inspect.getsource(conditions))
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    assert not names & {"eval", "exec", "compile", "__import__", "getattr"}
+    for module in (conditions, condition_tokens):
+        tree = ast.parse(inspect.getsource(module))
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        assert not names & {"eval", "exec", "compile", "__import__", "getattr"}
 
 
 @pytest.mark.parametrize(("text", "answers", "expected"), [
