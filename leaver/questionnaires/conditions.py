@@ -22,7 +22,7 @@ Evaluation follows ODK / XPath 1.0:
 * Against a date literal the answer must be a date 'YYYY-MM-DD', or the comparison is false.
 * `!=` is always the negation of `=`.
 `to_json` gives the browser the same tree; `leaver.questionnaires.hints.describe` words it
-for pages without JavaScript.
+for pages without JavaScript. The text is split into tokens by `condition_tokens`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, assert_never
 
+# ConditionError is raised here too, and imported from here by callers.
+from leaver.questionnaires.condition_tokens import ConditionError as ConditionError
+from leaver.questionnaires.condition_tokens import Token, show, tokens
 from leaver.questionnaires.spec import CHOICE_TYPES, ItemType
 
 MAX_LENGTH = 2000
@@ -47,18 +50,6 @@ ORDERING: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 ORDERED_TYPES = frozenset({ItemType.NUMBER, ItemType.SCALE, ItemType.DATE})
 Answers = Mapping[str, "str | list[str] | None"]
-
-
-class ConditionError(ValueError):
-    """A condition that cannot be used; `position` is the 0-based offset of the problem."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(message, position)
-        self.message = message
-        self.position = position
-
-    def __str__(self) -> str:
-        return f"{self.message} (at character {self.position + 1})"
 
 
 @dataclass(frozen=True)
@@ -104,63 +95,8 @@ Node: TypeAlias = Always | Compare | Selected | And | Or | Not
 
 # --- reading ---------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"""(?P<space>\s+)
-    | (?P<ref>\$\{[A-Za-z_][A-Za-z0-9_.-]*\})
-    | (?P<string>'[^']*'|"[^"]*")
-    | (?P<number>-?[0-9]+(?:\.[0-9]+)?)
-    | (?P<op>==|!=|<=|>=|[=<>])
-    | (?P<punct>[(),])
-    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)""", re.VERBOSE)
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ANSWER_NUMBER = re.compile(r"\s*(-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*")
-_STRAIGHT = ": use straight quotes ' or \""
-_HINTS = {"&": ": write 'and'", "|": ": write 'or'", "!": ": write not(...) or '!='",
-          "‘": _STRAIGHT, "’": _STRAIGHT, "“": _STRAIGHT, "”": _STRAIGHT}
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # ref, string, number, op, word, "(", ")", ",", end
-    text: str  # as written
-    position: int
-    value: str | float = ""  # the key of a ref, the words of a string, the number
-
-
-def _tokens(text: str) -> Iterator[_Token]:
-    i = 0
-    while match := _TOKEN.match(text, i):
-        kind, written, start, i = str(match.lastgroup), match.group(), i, match.end()
-        if kind == "ref":
-            yield _Token(kind, written, start, written[2:-1])
-        elif kind == "string":
-            yield _Token(kind, written, start, written[1:-1])
-        elif kind == "number":
-            if not math.isfinite(value := float(written)):
-                raise ConditionError("Number too large", start)
-            yield _Token(kind, written, start, value)
-        elif written == "==":
-            raise ConditionError("Write '=' rather than '=='", start)
-        elif kind != "space":
-            yield _Token(written if kind == "punct" else kind, written, start)
-    if i >= len(text):
-        yield _Token("end", "", len(text))
-        return
-    char = text[i]
-    if char in "'\"":
-        raise ConditionError(f"Unterminated text: no closing {char} for this quote", i)
-    if text.startswith("${", i):
-        if not (name := _NAME.match(text, i + 2)):
-            raise ConditionError("Expected a question name after '${'", i + 2)
-        raise ConditionError("Expected '}' to close '${'", name.end())
-    raise ConditionError(f"Unexpected character {char!r}{_HINTS.get(char, '')}", i)
-
-
-def _show(token: _Token) -> str:
-    if token.kind == "end":
-        return "the end of the condition"
-    text = token.text if len(token.text) <= 30 else token.text[:27] + "…"
-    return text if token.kind in ("ref", "string") else f"'{text}'"
 
 
 def _type_name(item_type: ItemType) -> str:
@@ -179,20 +115,20 @@ def parse_date(text: str) -> date | None:
 class _Parser:
     def __init__(self, text: str, known: Mapping[str, ItemType]) -> None:
         self.known = known
-        self.tokens = _tokens(text)
+        self.tokens = tokens(text)
         self.token = next(self.tokens)
-        self.previous: _Token | None = None
+        self.previous: Token | None = None
         self.depth = 0
 
-    def advance(self) -> _Token:
+    def advance(self) -> Token:
         token = self.previous = self.token
         if token.kind != "end":
             self.token = next(self.tokens)
         return token
 
-    def expect(self, kind: str, message: str) -> _Token:
+    def expect(self, kind: str, message: str) -> Token:
         if self.token.kind != kind:
-            raise ConditionError(f"{message}, found {_show(self.token)}", self.token.position)
+            raise ConditionError(f"{message}, found {show(self.token)}", self.token.position)
         return self.advance()
 
     def is_word(self, word: str) -> bool:
@@ -226,9 +162,9 @@ class _Parser:
         if token.kind == "word" and token.text not in ("and", "or"):
             raise self.unexpected_word()
         after = f" after '{self.previous.text}'" if self.previous else ""
-        raise ConditionError(f"Expected a condition{after}, found {_show(token)}", token.position)
+        raise ConditionError(f"Expected a condition{after}, found {show(token)}", token.position)
 
-    def group(self, opening: _Token) -> Node:
+    def group(self, opening: Token) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ConditionError(f"Too deeply nested: at most {MAX_DEPTH} levels of brackets",
@@ -240,7 +176,7 @@ class _Parser:
         self.depth -= 1
         return node
 
-    def reference(self, token: _Token) -> tuple[str, ItemType]:
+    def reference(self, token: Token) -> tuple[str, ItemType]:
         key = str(token.value)
         if key not in self.known:
             raise ConditionError(f"Unknown question {token.text}", token.position)
@@ -307,7 +243,7 @@ def parse(text: str, known: Mapping[str, ItemType]) -> Node:
         raise ConditionError("Unmatched ')'", parser.token.position)
     if parser.token.kind != "end":
         raise ConditionError("Expected 'and', 'or' or the end of the condition, found "
-                             f"{_show(parser.token)}", parser.token.position)
+                             f"{show(parser.token)}", parser.token.position)
     return node
 
 

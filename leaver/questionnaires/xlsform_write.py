@@ -24,7 +24,7 @@ from leaver.questionnaires.spec import (
     Questionnaire,
     Text,
 )
-from leaver.questionnaires.xlsform import SCALE_PREFIX, YES_NO_PREFIX
+from leaver.questionnaires.xlsform_format import SCALE_PREFIX, YES_NO_PREFIX
 
 FIXED_TIME = datetime(2000, 1, 1)  # document dates: a constant, so the bytes never change
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

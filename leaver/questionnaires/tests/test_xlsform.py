@@ -7,42 +7,76 @@ import subprocess
 
 import pytest
 
-from leaver.interviews.questionnaire import SECTIONS, Kind
 from leaver.questionnaires.spec import YES_NO_NOT_SURE, ItemType
 from leaver.questionnaires.tests.xlsform_workbooks import SEEDS, workbook
 from leaver.questionnaires.xlsform import read_xlsform, write_xlsform
-from leaver.questionnaires.xlsform_read import pyxform_problems
+from leaver.questionnaires.xlsform_pyxform import pyxform_problems
+from scripts.appendix_1 import SECTIONS
 from scripts.make_seed_xlsforms import staff_exit, young_person
 
 YP = SEEDS / "yp-appendix-1.xlsx"
 STAFF = SEEDS / "staff-exit.xlsx"
 
 
+# Appendix 1 of seed 002: its sections and the stable keys of its questions, in order. Reports
+# compare answers across versions by key, so a key must never change or disappear.
+APPENDIX_1 = {
+    "living_here": ["happy_living_here", "rather_lived_elsewhere", "asked_what_you_wanted"],
+    "moving_on": ["happy_leaving_now", "who_decided", "want_to_stay_longer",
+                  "helped_prepare_move"],
+    "care_and_safety": ["people_took_care", "someone_safe_to_talk_to",
+                        "saw_social_worker_enough", "time_with_keyworker",
+                        "talked_and_helped_enough", "property_cared_for", "felt_safe",
+                        "made_uncomfortable", "experienced_bullying", "bullying_dealt_with"],
+    "being_listened_to": ["listened_to_views", "say_in_care_plan", "listened_when_worried"],
+    "school": ["encouraged_school", "helped_ready_for_school", "asked_about_school",
+               "asked_about_homework", "helped_with_homework", "carers_attended_school"],
+    "health": ["health_looked_after", "when_ill", "taken_to_doctor", "saw_dentist",
+               "talked_about_health"],
+    "having_a_say": ["say_in_home", "say_menus_bedtimes_activities", "encouraged_bring_friends"],
+    "activities": ["spare_time", "encouraged_outside_activities", "missed_activities",
+                   "tried_new_hobbies"],
+    "friends_and_relationships": ["got_on_with_others", "friends_outside",
+                                  "talked_about_relationships"],
+    "good_and_bad": ["good_things", "bad_things"],
+    "in_charge": ["would_change"],
+}
+# The appendix's open ("what / how / who") questions; every other question is closed.
+OPEN = {"who_decided", "bullying_dealt_with", "when_ill", "spare_time", "got_on_with_others",
+        "good_things", "bad_things", "would_change"}
+
+
 def test_young_persons_form_has_every_appendix_question_with_the_interview_keys():
     q = read_xlsform(YP)
     assert (q.key, q.version) == ("yp-appendix-1", "1")
-    assert [s.key for s in q.sections] == [s.key for s in SECTIONS]
+    assert [s.key for s in q.sections] == list(APPENDIX_1)
+    assert len(APPENDIX_1) == 11
     questions = [i for i in q.items() if not i.key.endswith("_comment")]
     assert len(questions) == 44
-    for section, old in zip(q.sections, SECTIONS, strict=True):
-        assert section.title["en"] == old.title
+    for section, appendix in zip(q.sections, SECTIONS, strict=True):
+        assert section.title["en"] == appendix.title
         asked = [i for i in section.items if not i.key.endswith("_comment")]
-        assert [(i.key, i.label["en"]) for i in asked] == [(o.key, o.text) for o in old.questions]
+        assert [i.key for i in asked] == APPENDIX_1[section.key]
+        assert [(i.key, i.label["en"]) for i in asked] == [(o.key, o.text)
+                                                            for o in appendix.questions]
 
 
 def test_closed_questions_are_yes_no_not_sure_with_an_optional_comment_and_open_are_text():
     q = read_xlsform(YP)
     items = {i.key: i for i in q.items()}
-    for old in (o for s in SECTIONS for o in s.questions):
-        item = items[old.key]
-        if old.kind is Kind.OPEN:
+    keys = [key for section in APPENDIX_1.values() for key in section]
+    assert len(keys) == 44
+    assert set(keys) >= OPEN
+    for key in keys:
+        item = items[key]
+        if key in OPEN:
             assert (item.type, item.required) == (ItemType.LONG_TEXT, False)
-            assert f"{old.key}_comment" not in items
+            assert f"{key}_comment" not in items
             continue
-        if old.key != "say_menus_bedtimes_activities":
+        if key != "say_menus_bedtimes_activities":
             assert (item.type, item.choices) == (ItemType.YES_NO_NOT_SURE, YES_NO_NOT_SURE)
         assert item.required
-        comment = items[f"{old.key}_comment"]
+        comment = items[f"{key}_comment"]
         assert (comment.type, comment.required) == (ItemType.LONG_TEXT, False)
     assert len(items) == 44 + 36
 

@@ -8,7 +8,7 @@ from leaver.questionnaires.conditions import ConditionError, parse
 from leaver.questionnaires.spec import ItemType
 from leaver.questionnaires.tests.xlsform_workbooks import CHOICES, HEADER, SEEDS, where, workbook
 from leaver.questionnaires.xlsform import Problem, XLSFormError, read_xlsform
-from leaver.questionnaires.xlsform_read import pyxform_problems
+from leaver.questionnaires.xlsform_pyxform import pyxform_problems
 
 
 def problems_of(data: bytes) -> list[Problem]:

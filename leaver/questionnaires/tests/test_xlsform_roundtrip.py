@@ -20,7 +20,7 @@ from leaver.questionnaires.spec import (
 )
 from leaver.questionnaires.tests.xlsform_workbooks import SEEDS
 from leaver.questionnaires.xlsform import read_xlsform, write_xlsform
-from leaver.questionnaires.xlsform_read import pyxform_problems
+from leaver.questionnaires.xlsform_pyxform import pyxform_problems
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
 VALUES = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)

@@ -1,0 +1,153 @@
+"""Opening an XLSForm workbook and reading its sheets' cells, for `xlsform_read`.
+
+A sheet is read as its tidied column headings and its non-empty rows; `check_columns` refuses
+columns the engine does not read, and `Texts` reads the columns that take a language
+(`label::Welsh (cy)`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from leaver.questionnaires.spec import Text
+from leaver.questionnaires.xlsform_format import UNSUPPORTED_COLUMNS, Problem, language_code
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text, the way pyxform reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\xa0", " ").strip()
+
+
+def _header(text: str) -> str:
+    """A column heading tidied: "Label :: Welsh (cy)" -> "label::Welsh (cy)"."""
+    base, sep, language = " ".join(text.split()).partition("::")
+    return base.strip().lower() + sep + language.strip()
+
+
+@dataclass
+class Sheet:
+    name: str
+    headers: list[str]  # in column order, tidied by _header
+    rows: list[tuple[int, dict[str, str]]]  # (row number, header -> non-empty value)
+
+    def used(self, header: str) -> Iterator[int]:
+        return (number for number, cells in self.rows if cells.get(header))
+
+
+def _read_sheet(name: str, ws: Any, problems: list[Problem]) -> Sheet:
+    rows = ws.iter_rows(values_only=True)
+    headers: list[str | None] = []
+    for cell in next(rows, ()):
+        header = _header(_cell_text(cell)) or None
+        if header is not None and header in headers:
+            problems.append(Problem(name, 1, header, "This column heading appears twice."))
+            header = None
+        headers.append(header)
+    sheet = Sheet(name, [h for h in headers if h], [])
+    for number, values in enumerate(rows, start=2):
+        cells = {h: text for h, v in zip(headers, values, strict=False)
+                 if h and (text := _cell_text(v))}
+        if cells:
+            sheet.rows.append((number, cells))
+    return sheet
+
+
+# A questionnaire workbook is a few hundred kilobytes unpacked; refuse a "zip bomb" before
+# openpyxl or pyxform unpack it. zipfile never unpacks more than a member's declared size,
+# so the declared sizes are a real bound.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+def unpacks_too_big(data: bytes) -> Problem | None:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return None  # load_sheets reports that this is not a workbook
+    if total <= MAX_UNPACKED_BYTES:
+        return None
+    return Problem("", 0, "", "This workbook unpacks to more than 50 MB, far more than any "
+                   "questionnaire needs, so it was not opened.")
+
+
+def load_sheets(data: bytes, problems: list[Problem]) -> dict[str, Sheet] | None:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        problems.append(Problem("", 0, "", "This file is not an Excel workbook (.xlsx): save the "
+                                "XLSForm as an .xlsx file and try again "
+                                f"({type(exc).__name__}: {exc})."))
+        return None
+    try:
+        return {name.lower(): _read_sheet(name.lower(), workbook[name], problems)
+                for name in workbook.sheetnames}
+    finally:
+        workbook.close()
+
+
+def check_columns(sheet: Sheet, exact: Iterable[str], translated: Iterable[str],
+                   problems: list[Problem]) -> None:
+    """Refuse columns this engine does not read, where they hold a value."""
+    exact, translated = set(exact), set(translated)
+    for header in sheet.headers:
+        base = header.partition("::")[0]
+        if header in exact or base in translated:
+            continue
+        if base in UNSUPPORTED_COLUMNS and sheet.name != "settings":
+            feature = UNSUPPORTED_COLUMNS[base]
+            problems.extend(Problem(sheet.name, row, header, f"This uses {feature}, which this "
+                                    "questionnaire engine does not support.")
+                            for row in sheet.used(header))
+        elif any(sheet.used(header)):
+            names = sorted(exact | {f"{t}::Language (code)" for t in translated})
+            problems.append(Problem(sheet.name, 1, header, f"Unknown column {header!r}: the "
+                                    f"{sheet.name} sheet may have only the columns "
+                                    f"{', '.join(names)}."))
+
+
+class Texts:
+    """The translated columns (label, hint, easy_read) of a sheet: header -> (field, code)."""
+
+    def __init__(self, sheet: Sheet, fields: Iterable[str], default: str,
+                 problems: list[Problem]) -> None:
+        self.sheet = sheet.name
+        self.columns: dict[str, tuple[str, str]] = {}
+        taken: dict[tuple[str, str], str] = {}
+        for header in sheet.headers:
+            base, _, language = header.partition("::")
+            if base not in fields:
+                continue
+            code = language_code(language) if language else default
+            if code is None:
+                problems.append(Problem(sheet.name, 1, header, "Write the language as "
+                                        f"'Name (code)', for example '{base}::Welsh (cy)'."))
+            elif (base, code) in taken:
+                problems.append(Problem(sheet.name, 1, header, "This is the same language as "
+                                        f"the column {taken[base, code]!r}."))
+            else:
+                taken[base, code] = header
+                self.columns[header] = (base, code)
+
+    def get(self, cells: Mapping[str, str], name: str) -> Text:
+        return {code: cells[h] for h, (base, code) in self.columns.items()
+                if base == name and cells.get(h)}
+
+    def check(self, row: int, cells: Mapping[str, str], problems: list[Problem]) -> None:
+        for header in self.columns:
+            if "${" in cells.get(header, ""):
+                problems.append(Problem(self.sheet, row, header, "Wording cannot include the "
+                                        "answers to other questions (${…}): this questionnaire "
+                                        "engine does not support it."))
+
