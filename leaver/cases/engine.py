@@ -96,10 +96,6 @@ class Definition:
     # Roles that never receive the record through the distribution list.
     never_distributed_to: frozenset[Role] = frozenset()
 
-    @property
-    def open_states(self) -> frozenset[str]:
-        return frozenset(set(self.states.values) - self.terminal)
-
     def state_label(self, state: str) -> str:
         return str(self.states(state).label)
 
@@ -140,10 +136,6 @@ def record_url(case: Interview) -> str:
 
 def in_stage(case: Interview, stage: str) -> bool:
     return case.state in definition_of(case).stages.get(stage, frozenset())
-
-
-def is_open(case: Interview) -> bool:
-    return case.state not in definition_of(case).terminal
 
 
 def acts_as(user: User, case: Interview, role: Role) -> bool:

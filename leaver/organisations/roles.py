@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db.models import Q, QuerySet
 
 from leaver.accounts.models import User
-from leaver.organisations.models import Membership, Role, Setting
+from leaver.organisations.models import Membership, Role
 
 
 def has_role(user: User, *roles: Role) -> bool:
@@ -47,10 +45,6 @@ def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
 
 def is_independent_interviewer(user: User) -> bool:
     return _memberships(user).filter(role=Role.INTERVIEWER, is_independent=True).exists()
-
-
-def settings_of(organisation_id: int, kinds: Iterable[str]) -> QuerySet[Setting]:
-    return Setting.objects.filter(organisation_id=organisation_id, kind__in=list(kinds))
 
 
 def _memberships(user: User) -> QuerySet[Membership]:

@@ -53,8 +53,3 @@ def publish(*, actor: User | None, version: Version) -> Version:
     version.save(update_fields=["status", "published_at", "published_by"])
     _audit(actor, version, QuestionnaireEvent.PUBLISHED)
     return version
-
-
-def current_version(template: Template) -> Version | None:
-    """The version new interviews use: the newest published one."""
-    return template.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()

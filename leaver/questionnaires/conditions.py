@@ -260,11 +260,6 @@ def keys_in_order(node: Node) -> Iterator[str]:
         yield from keys_in_order(node.operand)
 
 
-def referenced_keys(node: Node) -> set[str]:
-    """The keys of the questions the condition depends on."""
-    return set(keys_in_order(node))
-
-
 def _answer_number(text: str) -> float:
     match = _ANSWER_NUMBER.fullmatch(text)
     return float(match.group(1)) if match else math.nan
