@@ -3,6 +3,7 @@ a break, so a silently passing check cannot hide one."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from leaver.organisations.models import Pathway
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+BASH = shutil.which("bash") or "/bin/bash"
 
 
 def test_the_import_contracts_hold():
@@ -36,10 +38,10 @@ def test_an_upward_import_breaks_the_layers_contract(tmp_path):
 
 
 def test_the_module_size_check_names_a_module_over_the_limit():
-    ok = subprocess.run(["bash", "scripts/module-sizes.sh"], cwd=ROOT, capture_output=True,
+    ok = subprocess.run([BASH, "scripts/module-sizes.sh"], cwd=ROOT, capture_output=True,
                         text=True, check=False)
     assert ok.returncode == 0, ok.stderr
-    tight = subprocess.run(["bash", "scripts/module-sizes.sh", "300"], cwd=ROOT,
+    tight = subprocess.run([BASH, "scripts/module-sizes.sh", "300"], cwd=ROOT,
                            capture_output=True, text=True, check=False)
     assert tight.returncode == 1
     assert "leaver/questionnaires/conditions.py" in tight.stderr
