@@ -7,6 +7,7 @@ from __future__ import annotations
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview, RecordShare, ShareReason
+from leaver.organisations import roles
 from leaver.organisations.models import DistributionRecipient, Role
 
 
@@ -23,10 +24,7 @@ def distribution_list(interview: Interview) -> list[User]:
             if rule.user.organisation_id == interview.organisation_id and rule.user.is_active:
                 people[rule.user.pk] = rule.user
             continue
-        holders = User.objects.filter(
-            organisation_id=interview.organisation_id, is_active=True,
-            memberships__role=rule.role,
-        ).distinct()
+        holders = roles.users_with_role(interview.organisation_id, Role(rule.role))
         for user in holders:
             if engine.acts_as(user, interview, Role(rule.role)):
                 people[user.pk] = user

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from leaver.accounts.models import User
 from leaver.audit import log as audit
+from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Organisation, Pathway, Setting
 from leaver.questionnaires.events import QuestionnaireEvent
 from leaver.questionnaires.models import DefaultTemplate, Template, Version, VersionStatus
@@ -35,7 +36,7 @@ def choose_default(*, actor: User, organisation: Organisation, pathway: Pathway,
                    setting: Setting | None, template: Template) -> DefaultTemplate:
     if template.organisation_id != organisation.pk or (
             setting is not None and setting.organisation_id != organisation.pk):
-        raise ValueError("The template and setting must be the organisation's own.")
+        raise ActionRefused("Choose one of your organisation's questionnaires and settings.")
     default, _ = DefaultTemplate.objects.update_or_create(
         organisation=organisation, pathway=pathway, setting=setting,
         defaults={"template": template})

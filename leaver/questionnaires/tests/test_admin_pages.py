@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
 from leaver.questionnaires import actions, selection
 from leaver.questionnaires.models import DefaultTemplate, Template, Version
@@ -109,3 +111,12 @@ def test_a_default_must_fit_the_pathway_and_the_organisation(client, cast, other
     assert other_org.status_code == 400
     assert not DefaultTemplate.objects.exists()
     assert Template.objects.count() == templates + 2
+
+
+def test_the_default_action_refuses_another_organisations_template(cast, other_cast):
+    theirs = _published(other_cast, "theirs")
+    with pytest.raises(ActionRefused, match="your organisation's questionnaires"):
+        selection.choose_default(actor=cast.org_admin, organisation=cast.org,
+                                 pathway=Pathway.YOUNG_PERSON, setting=None,
+                                 template=theirs.template)
+    assert not DefaultTemplate.objects.exists()
