@@ -56,6 +56,7 @@ class Cast:
     other_interviewer: User
     dependent_interviewer: User
     iro: User
+    other_iro: User  # an IRO who is not this young person's: oversight reads only
     safeguarding_lead: User
     senior_manager: User
     org_admin: User
@@ -108,7 +109,9 @@ def make_cast(slug: str = "north") -> Cast:
                                         kind=SettingKind.CHILDRENS_HOME)
     statement = ConfidentialityStatement.objects.create(
         organisation=org, pathway=Pathway.YOUNG_PERSON, version=1,
-        text="Your IRO and managers will read what you say. Secrecy is not promised.")
+        text="Your IRO and managers will read what you say. A copy goes to the manager of "
+             "your home unless you ask for only your IRO to read it. Secrecy is not "
+             "promised. You can change your mind.")
     DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                          role=Role.CSM)
     publish_seed(org)
@@ -125,6 +128,7 @@ def make_cast(slug: str = "north") -> Cast:
                                     independent=True),
         dependent_interviewer=make_user(org, f"{p} Dee Staff", Role.INTERVIEWER),
         iro=make_user(org, f"{p} Iris Iro", Role.IRO),
+        other_iro=make_user(org, f"{p} Ira Iro", Role.IRO),
         safeguarding_lead=make_user(org, f"{p} Sid Safe", Role.SAFEGUARDING_LEAD),
         senior_manager=make_user(org, f"{p} Sen Manager", Role.SENIOR_MANAGER),
         org_admin=make_user(org, f"{p} Ada Admin", Role.ORG_ADMIN),
@@ -140,7 +144,7 @@ def move_details(cast: Cast, **overrides: object) -> ia.MoveDetails:
         "planned_move_date": today + dt.timedelta(days=10),
         "social_worker": cast.social_worker, "significant_learning_disability": False,
         "communication_needs": "", "preferred_language": "English",
-        "contact_details": "10 Example Road",
+        "allocated_iro": cast.iro, "address_line_1": "10 Example Road",
     }
     values.update(overrides)
     return ia.MoveDetails(**values)  # type: ignore[arg-type]

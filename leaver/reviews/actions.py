@@ -144,5 +144,7 @@ def _close_if_complete(interview: Interview) -> None:
 
 
 def notify_iro(interview: Interview, subject: str) -> None:
-    notify(roles.users_with_role(interview.organisation_id, Role.IRO), subject=subject,
-           path=engine.case_url(interview))
+    """The IRO holding this case (for a young person: their allocated IRO), no other."""
+    iros = [u for u in roles.users_with_role(interview.organisation_id, Role.IRO)
+            if engine.acts_as(u, interview, Role.IRO)]
+    notify(iros, subject=subject, path=engine.case_url(interview))

@@ -27,7 +27,7 @@ from leaver.organisations.models import (
 )
 from leaver.pathways.young_person.definition import YOUNG_PERSON
 from leaver.pathways.young_person.events import YoungPersonEvent
-from leaver.pathways.young_person.models import YoungPerson
+from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.questionnaires.selection import version_for
 
 
@@ -41,7 +41,14 @@ class MoveDetails:
     significant_learning_disability: bool
     communication_needs: str
     preferred_language: str
-    contact_details: str
+    allocated_iro: User | None = None
+    other_language: str = ""
+    phone: str = ""
+    email: str = ""
+    address_line_1: str = ""
+    address_line_2: str = ""
+    town: str = ""
+    postcode: str = ""
 
 
 @transaction.atomic
@@ -62,6 +69,15 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
     sw = details.social_worker
     if sw.organisation_id != actor.organisation_id or Role.SOCIAL_WORKER not in roles.roles_of(sw):
         raise ActionRefused("Choose a social worker from your organisation.")
+    iro = details.allocated_iro
+    if iro is None:
+        raise ActionRefused("Choose the young person's Independent Reviewing Officer.")
+    if iro.organisation_id != actor.organisation_id or Role.IRO not in roles.roles_of(iro):
+        raise ActionRefused("Choose an Independent Reviewing Officer from your organisation.")
+    language = Language(details.preferred_language)
+    other_language = details.other_language.strip() if language == Language.OTHER else ""
+    if language == Language.OTHER and not other_language:
+        raise ActionRefused("Enter the name of the young person's preferred language.")
     interview = Interview.objects.create(
         organisation_id=actor.organisation_id, setting=setting, pathway=Pathway.YOUNG_PERSON,
         state=YOUNG_PERSON.initial, leaver_name=details.leaver_name, created_by=actor,
@@ -71,11 +87,14 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
     )
     YoungPerson.objects.create(
         interview=interview, date_of_birth=details.date_of_birth,
-        planned_move_date=details.planned_move_date, social_worker=sw,
+        planned_move_date=details.planned_move_date, social_worker=sw, allocated_iro=iro,
         significant_learning_disability=details.significant_learning_disability,
         communication_needs=details.communication_needs,
-        preferred_language=details.preferred_language,
-        contact_details=details.contact_details,
+        preferred_language=language, other_language=other_language,
+        phone=details.phone.strip(), email=details.email.strip(),
+        address_line_1=details.address_line_1.strip(),
+        address_line_2=details.address_line_2.strip(), town=details.town.strip(),
+        postcode=details.postcode.strip().upper(),
     )
     engine.record_event(actor, interview, YoungPersonEvent.MOVE_NOTIFIED)
     csms = roles.users_with_role(interview.organisation_id, Role.CSM)
@@ -90,18 +109,46 @@ class ConsentOutcome:
     NOT_FEASIBLE = "not_feasible"
 
 
+@dataclass(frozen=True)
+class ConsentDecision:
+    outcome: str  # a ConsentOutcome
+    asked_on: dt.date | None = None  # when the social worker asked; None: today
+    reason: str = ""
+    may_quote: bool = False
+    tried: tuple[str, ...] = ()  # not feasible: FeasibilityAid values
+
+
+# What the CSM is told of each outcome (seed 002 §2: the social worker notifies the CSM).
+_CONSENT_EMAIL = {
+    ConsentOutcome.CONSENTED: "Consent given: choose an independent interviewer",
+    ConsentOutcome.DECLINED: "A young person declined an exit interview",
+    ConsentOutcome.NOT_FEASIBLE: "An exit interview is not feasible for a young person",
+}
+
+
 @transaction.atomic
 def record_consent(
     *, actor: User, interview: Interview, outcome: str, reason: str, may_quote: bool,
-    statement: ConfidentialityStatement,
+    statement: ConfidentialityStatement, asked_on: dt.date | None = None,
+    tried: tuple[str, ...] = (),
 ) -> Interview:
     interview = engine.lock(interview)
-    if outcome not in (ConsentOutcome.CONSENTED, ConsentOutcome.DECLINED,
-                       ConsentOutcome.NOT_FEASIBLE):
+    if outcome not in _CONSENT_EMAIL:
         raise ActionRefused("Choose whether the young person consented.")
     engine.check(actor, interview, outcome)
+    young_person = interview.young_person
+    today = timezone.localdate()
+    asked_on = asked_on or today
+    if asked_on > today:
+        raise ActionRefused("The date they were asked must be today or in the past.")
+    if asked_on < interview.created_at.date() - dt.timedelta(days=1):
+        raise ActionRefused("The date they were asked cannot be before the move was recorded "
+                            f"({timezone.localtime(interview.created_at):%d %B %Y}).")
+    unknown = set(tried) - set(FeasibilityAid.values)
+    if unknown:
+        raise ActionRefused("Choose what was tried from the list.")
     if outcome == ConsentOutcome.NOT_FEASIBLE:
-        if not interview.young_person.significant_learning_disability:
+        if not young_person.significant_learning_disability:
             raise ActionRefused(
                 "“Not feasible” is only for a young person with a significant learning "
                 "disability, and this young person is not recorded as having one."
@@ -113,12 +160,47 @@ def record_consent(
     interview.consent_recorded_at = timezone.now()
     interview.confidentiality_statement = statement
     interview.may_quote_anonymously = may_quote and outcome == ConsentOutcome.CONSENTED
-    interview.outcome_reason = reason.strip()
-    engine.take(actor, interview, outcome, statement_version=statement.version)
-    if outcome == ConsentOutcome.CONSENTED:
-        notify(roles.users_with_role(interview.organisation_id, Role.CSM),
-               subject="Consent given: choose an independent interviewer",
-               path=engine.case_url(interview))
+    interview.outcome_reason = reason.strip() if outcome != ConsentOutcome.CONSENTED else ""
+    young_person.consent_asked_on = asked_on
+    young_person.feasibility_tried = (
+        sorted(set(tried)) if outcome == ConsentOutcome.NOT_FEASIBLE else [])
+    young_person.save(update_fields=["consent_asked_on", "feasibility_tried"])
+    engine.take(actor, interview, outcome, statement_version=statement.version,
+                asked_on=asked_on.isoformat())
+    notify(roles.users_with_role(interview.organisation_id, Role.CSM),
+           subject=_CONSENT_EMAIL[outcome], path=engine.case_url(interview))
+    return interview
+
+
+def may_reopen(interview: Interview) -> bool:
+    """A decline can be changed while the move is still ahead (to the planned move date)."""
+    return interview.young_person.planned_move_date >= timezone.localdate()
+
+
+@transaction.atomic
+def reopen(*, actor: User, interview: Interview, reason: str) -> Interview:
+    """The young person who declined has changed their mind: the social worker reopens the
+    case, which awaits consent again (the confidentiality statement says they may)."""
+    interview = engine.lock(interview)
+    engine.check(actor, interview, "reopen")
+    if not may_reopen(interview):
+        raise ActionRefused(
+            "This case can no longer be reopened: the planned move date "
+            f"({interview.young_person.planned_move_date:%d %B %Y}) has passed. If the move "
+            "was delayed, correct the planned move date first.",
+            back_url=engine.case_url(interview), back_label="Back to the case")
+    if not reason.strip():
+        raise ActionRefused("Say how the young person told you they changed their mind.")
+    previous = {"declined_on": interview.consent_recorded_at.isoformat()
+                if interview.consent_recorded_at else None}
+    interview.consent_recorded_at = None
+    interview.confidentiality_statement = None
+    interview.may_quote_anonymously = False
+    interview.outcome_reason = ""
+    engine.take(actor, interview, "reopen", reason=reason.strip(), **previous)
+    notify(roles.users_with_role(interview.organisation_id, Role.CSM),
+           subject="A young person who declined an exit interview has changed their mind",
+           path=engine.case_url(interview))
     return interview
 
 

@@ -2,8 +2,10 @@
 
 Each transition names the states it may start from, the state it leads to, the roles that may
 take it and the event it writes. Roles are relative to the case: the allocated social worker,
-the assigned interviewer, a Unit Manager of the home; the CSM and IRO act for every young
-person in their organisation.
+the assigned interviewer, a Unit Manager of the home, the young person's allocated IRO; the
+CSM acts for every young person in their organisation. The CSM and every IRO see every case
+(oversight), but only the allocated IRO reads the record and takes the review's steps.
+Corrections of the case's details are transitions too (corrections.py says who may make each).
 """
 
 from __future__ import annotations
@@ -18,8 +20,16 @@ from leaver.cases.engine import (
     Transition,
 )
 from leaver.organisations.models import Pathway, Role
+from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.events import YoungPersonEvent as E
-from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
+from leaver.pathways.young_person.states import (
+    BEFORE_RECORD,
+    LETTER,
+    OPEN,
+    REVIEW,
+    TERMINAL,
+    State,
+)
 from leaver.reviews.events import ReviewEvent as R
 
 
@@ -57,16 +67,40 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
     # Taken by the system when every recommendation is answered and the letter is sent.
     _t("close", "Close", {State.RESPONSES_COMPLETE, State.NO_ACTION_NEEDED}, State.CLOSED,
        E.CLOSE),
-    _t("withdraw", "Record withdrawal", OPEN, State.WITHDRAWN, E.WITHDRAW,
+    # Ending early: only before the record is submitted; after that the case runs to its end.
+    _t("withdraw", "Record withdrawal", BEFORE_RECORD, State.WITHDRAWN, E.WITHDRAW,
        Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO),
-    _t("unable_to_contact", "Record unable to contact", OPEN, State.UNABLE_TO_CONTACT,
-       E.UNABLE_TO_CONTACT, Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO),
+    _t("unable_to_contact", "Record unable to contact", BEFORE_RECORD,
+       State.UNABLE_TO_CONTACT, E.UNABLE_TO_CONTACT, Role.SOCIAL_WORKER, Role.CSM,
+       Role.INTERVIEWER, Role.IRO),
+    # A young person who declined changes their mind (the action also checks that the move
+    # is still ahead: up to and including the planned move date).
+    _t("reopen", "Reopen: the young person changed their mind", {State.DECLINED},
+       State.NOTIFIED, E.REOPEN, Role.SOCIAL_WORKER),
+    *(_t(transition_name(c.key), f"Change the {c.label.lower()}",
+         OPEN | {State.DECLINED} if c.while_declined else OPEN, None,
+         c.event, *c.roles) for c in CORRECTIONS.values()),
 )}
 
 ALLOCATED_SOCIAL_WORKER = Relation(
     holds=lambda user, case: case.young_person.social_worker_id == user.pk,
     cases=lambda user: Q(young_person__social_worker=user),
 )
+
+# The IRO for this child (statutory), set when the move is notified or by a CSM later.
+ALLOCATED_IRO = Relation(
+    holds=lambda user, case: case.young_person.allocated_iro_id == user.pk,
+    cases=lambda user: Q(young_person__allocated_iro=user),
+)
+
+# Who receives the record by default, unless circulation is restricted (seed 002 §5: "copies
+# of interviews will normally be sent to service providers"): the manager(s) of the home the
+# young person is leaving, or for an agency placement the provider's contact holding the
+# Unit Manager role for it. Added to the organisation's own distribution list.
+DISTRIBUTED_BY_DEFAULT = frozenset({Role.UNIT_MANAGER})
+
+# After the case ends, the address, phone and email are shown only to the social worker.
+CONTACT_READERS_AFTER_CLOSING = frozenset({Role.SOCIAL_WORKER})
 
 YOUNG_PERSON = Definition(
     pathway=Pathway.YOUNG_PERSON,
@@ -79,13 +113,14 @@ YOUNG_PERSON = Definition(
         Role.SOCIAL_WORKER: ALLOCATED_SOCIAL_WORKER,
         Role.INTERVIEWER: ASSIGNED_INTERVIEWER,
         Role.UNIT_MANAGER: SETTING_MANAGER,
+        Role.IRO: ALLOCATED_IRO,
     },
     role_phrases={
         Role.SOCIAL_WORKER: "the young person's allocated social worker",
         Role.INTERVIEWER: "the assigned interviewer",
         Role.UNIT_MANAGER: "a Unit Manager of the young person's home",
         Role.CSM: "a Children's Services Manager",
-        Role.IRO: "an Independent Reviewing Officer",
+        Role.IRO: "the young person's allocated Independent Reviewing Officer",
     },
     case_url="young_person:case",
     record_url="young_person:record",
@@ -94,14 +129,13 @@ YOUNG_PERSON = Definition(
         "taking_responses": frozenset({State.RECOMMENDATIONS_ISSUED,
                                        State.RESPONSES_COMPLETE}),
     },
-    # The answers: the IRO and the interviewer who took them (and those it is shared with).
+    # The answers: the allocated IRO and the interviewer who took them (and those it is
+    # shared with, by default the home's managers: DISTRIBUTED_BY_DEFAULT).
     record_readers=frozenset({Role.IRO, Role.INTERVIEWER}),
     # The address is for those who arrange or write: the social worker, the home's managers,
     # the CSM, the IRO (the letter) and the assigned interviewer.
     contact_readers=frozenset({Role.SOCIAL_WORKER, Role.UNIT_MANAGER, Role.CSM, Role.IRO,
                                Role.INTERVIEWER}),
-    # Recommendations go to the CSM and social worker (seed 002 §3) and the IRO.
+    # Recommendations go to the CSM and social worker (seed 002 §3) and the allocated IRO.
     recommendation_readers=frozenset({Role.SOCIAL_WORKER, Role.CSM, Role.IRO}),
-    # Unit Managers never see answers (issue 3 §4), even if a distribution rule names them.
-    never_distributed_to=frozenset({Role.UNIT_MANAGER}),
 )

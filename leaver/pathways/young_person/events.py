@@ -18,6 +18,20 @@ class YoungPersonEvent(models.TextChoices):
         "Interview record agreed, locked and sent to the IRO")
     RESTRICT_CIRCULATION = "interview.restrict_circulation", (
         "Circulation of the record restricted")
+    REOPEN = "interview.reopen", (
+        "Reopened: the young person changed their mind, awaiting consent again")
     CLOSE = "interview.close", "Case closed"
     WITHDRAW = "interview.withdraw", "The young person withdrew"
     UNABLE_TO_CONTACT = "interview.unable_to_contact", "Recorded as unable to contact"
+    # Corrections (corrections.py): the audit row keeps the old and new values.
+    CORRECT_MOVE_DATE = "interview.correct_move_date", "Planned move date changed"
+    CORRECT_SETTING = "interview.correct_setting", "Home or placement changed"
+    CORRECT_SOCIAL_WORKER = "interview.correct_social_worker", "Social worker changed"
+    CORRECT_IRO = "interview.correct_iro", "Independent Reviewing Officer changed"
+    CORRECT_LEARNING_DISABILITY = "interview.correct_learning_disability", (
+        "Learning disability flag changed")
+    CORRECT_LANGUAGE = "interview.correct_language", "Preferred language changed"
+    CORRECT_COMMUNICATION_NEEDS = "interview.correct_communication_needs", (
+        "Communication needs changed")
+    CORRECT_CONTACT = "interview.correct_contact", "Phone or email changed"
+    CORRECT_ADDRESS = "interview.correct_address", "Postal address changed"

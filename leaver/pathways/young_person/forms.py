@@ -13,6 +13,8 @@ from leaver.accounts.models import User
 from leaver.core.dates import years_before
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
+from leaver.pathways.young_person.models import FeasibilityAid, Language
+from leaver.ui.date_input import GovukDateField
 from leaver.ui.widgets import DateInput, DateTimeLocalInput, UserChoiceField
 
 
@@ -51,14 +53,29 @@ class MoveForm(forms.Form):
             attrs={"rows": 3}),
         help_text="For example an interpreter, signing, or easy-read materials.",
     )
-    preferred_language = forms.CharField(label="Preferred language", max_length=100,
-                                         initial="English", error_messages={
-        "required": "Enter the young person's preferred language."})
-    contact_details = forms.CharField(
-        label="How to reach them after the move (optional)", required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Address or phone number. Only the people arranging the interview see it.",
+    allocated_iro = UserChoiceField(
+        label="Independent Reviewing Officer (IRO)", queryset=User.objects.none(),
+        empty_label="Choose their IRO",
+        help_text="The IRO for this young person. They review the interview record.",
+        error_messages={"required": "Choose the young person's IRO."},
     )
+    preferred_language = forms.ChoiceField(
+        label="Preferred language", choices=Language.choices, initial=Language.ENGLISH,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the young person's preferred language."})
+    other_language = forms.CharField(label="If another language, which one?", max_length=100,
+                                     required=False)
+    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False,
+                            help_text="How to reach them after the move. Only the people "
+                                      "arranging the interview see it.")
+    email = forms.EmailField(label="Email address (optional)", required=False, error_messages={
+        "invalid": "Enter an email address like name@example.com."})
+    address_line_1 = forms.CharField(label="Address after the move: line 1 (optional)",
+                                     max_length=200, required=False)
+    address_line_2 = forms.CharField(label="Address line 2 (optional)", max_length=500,
+                                     required=False)
+    town = forms.CharField(label="Town or city (optional)", max_length=100, required=False)
+    postcode = forms.CharField(label="Postcode (optional)", max_length=12, required=False)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,6 +89,15 @@ class MoveForm(forms.Form):
         self.fields["setting"].queryset = settings_qs  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = roles.users_with_role(  # type: ignore[attr-defined]
             org, Role.SOCIAL_WORKER)
+        self.fields["allocated_iro"].queryset = roles.users_with_role(  # type: ignore[attr-defined]
+            org, Role.IRO)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("preferred_language") == Language.OTHER and not str(
+                data.get("other_language", "")).strip():
+            self.add_error("other_language", "Enter the name of the young person's language.")
+        return data
 
     def clean_leaver_name(self) -> str:
         return str(self.cleaned_data["leaver_name"]).strip()
@@ -82,11 +108,18 @@ class MoveForm(forms.Form):
             raise forms.ValidationError("Date of birth must be in the past.")
         if born < years_before(timezone.localdate(), 30):
             raise forms.ValidationError("Check the date of birth: this pathway is for young "
-                                        "people leaving care.")
+                                        "people moving on from a children's home or "
+                                        "agency placement.")
         return born
 
 
 class ConsentForm(forms.Form):
+    """The consent decision. The questions under each outcome are revealed when it is chosen
+    (without JavaScript they all show; only the chosen outcome's answers are kept)."""
+
+    asked_on = GovukDateField(
+        label="When did you ask the young person?", help_text="For example, 27 3 2026",
+        error_messages={"required": "Enter the date you asked the young person."})
     outcome = forms.ChoiceField(
         label="Did the young person agree to an exit interview?",
         choices=[("consent_given", "Yes, they agreed"), ("consent_declined", "No, they declined"),
@@ -95,20 +128,69 @@ class ConsentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether the young person agreed."},
     )
-    may_quote = forms.BooleanField(
-        label="They agree that their words may be quoted in reports, without their name",
-        required=False,
+    may_quote = forms.ChoiceField(
+        label="Do they agree that their words may be quoted in reports, without their name?",
+        choices=[("yes", "Yes"), ("no", "No")], widget=forms.RadioSelect, required=False,
     )
-    reason = forms.CharField(
-        label="Reason (needed if not feasible, optional if they declined)", required=False,
+    decline_reason = forms.CharField(
+        label="Did they give a reason? (optional)", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    tried = forms.MultipleChoiceField(
+        label="What was tried to help them take part?", choices=FeasibilityAid.choices,
+        widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="Select all that were tried.",
+    )
+    feasible_reason = forms.CharField(
+        label="Why is an interview not feasible?", required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args: Any, learning_disability: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.learning_disability = learning_disability
+
+    def clean_asked_on(self) -> dt.date:
+        asked: dt.date = self.cleaned_data["asked_on"]
+        if asked > timezone.localdate():
+            raise forms.ValidationError("The date you asked must be today or in the past.")
+        return asked
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("outcome") == "not_feasible" and not str(data.get("reason", "")).strip():
-            self.add_error("reason", "Give the reason the interview is not feasible.")
+        outcome = data.get("outcome")
+        if outcome == "consent_given" and not data.get("may_quote"):
+            self.add_error("may_quote", "Say whether their words may be quoted without their "
+                                        "name.")
+        if outcome == "not_feasible":
+            if not self.learning_disability:
+                self.add_error("outcome", "“Not feasible” is only for a young person with a "
+                                          "significant learning disability, and this young "
+                                          "person is not recorded as having one.")
+            if not str(data.get("feasible_reason", "")).strip():
+                self.add_error("feasible_reason",
+                               "Give the reason the interview is not feasible.")
         return data
+
+    def decision(self) -> dict[str, Any]:
+        """Only the chosen outcome's answers (hidden questions may still hold text)."""
+        data = self.cleaned_data
+        outcome = data["outcome"]
+        return {
+            "outcome": outcome, "asked_on": data["asked_on"],
+            "may_quote": outcome == "consent_given" and data.get("may_quote") == "yes",
+            "reason": {"consent_declined": data.get("decline_reason", ""),
+                       "not_feasible": data.get("feasible_reason", "")}.get(outcome, ""),
+            "tried": tuple(data.get("tried", ())) if outcome == "not_feasible" else (),
+        }
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="How did the young person tell you they changed their mind?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say how the young person told you they changed their "
+                                    "mind."})
 
 
 class AssignInterviewerForm(forms.Form):

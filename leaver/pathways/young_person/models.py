@@ -8,8 +8,27 @@ from django.db import models
 from leaver.cases.models import Interview
 
 
+class Language(models.TextChoices):
+    """The young person's preferred language. "Other" names the language in `other_language`.
+    The values of English and Welsh are their names, as the free text held before."""
+
+    ENGLISH = "English", "English"
+    WELSH = "Welsh", "Welsh (Cymraeg)"
+    OTHER = "Other", "Another language"
+
+
+class FeasibilityAid(models.TextChoices):
+    """What was tried before deciding that an interview is not feasible."""
+
+    COMMUNICATION_AIDS = "communication_aids", "Communication aids (pictures, signing, easy read)"
+    ADVOCATE = "advocate", "An advocate"
+    TRUSTED_ADULT = "trusted_adult", "A trusted adult with them"
+
+
 class YoungPerson(models.Model):
-    """What the Unit Manager records about the young person when the move is notified."""
+    """What the Unit Manager records about the young person when the move is notified, and
+    what the social worker records about consent. Everything here can be corrected (see
+    corrections.py for who may correct what)."""
 
     interview = models.OneToOneField(
         Interview, on_delete=models.CASCADE, related_name="young_person"
@@ -19,11 +38,41 @@ class YoungPerson(models.Model):
     social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocated_young_people"
     )
+    # The IRO for this child (statutory). Null only for cases opened before IROs were
+    # allocated per young person; a CSM allocates one through a correction.
+    allocated_iro = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="iro_for_young_people",
+    )
     significant_learning_disability = models.BooleanField()
     communication_needs = models.TextField(blank=True)
-    preferred_language = models.CharField(max_length=100, default="English")
-    # Where the interviewer can reach the young person after the move (seed 002 §2).
-    contact_details = models.TextField(blank=True)
+    preferred_language = models.CharField(max_length=100, choices=Language.choices,
+                                          default=Language.ENGLISH)
+    other_language = models.CharField(max_length=100, blank=True)
+    # Where the interviewer and the IRO's letter reach the young person after the move
+    # (seed 002 §2). Shown only to those arranging or writing, and after closing only to
+    # the social worker.
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    address_line_1 = models.CharField(max_length=200, blank=True)
+    address_line_2 = models.CharField(max_length=500, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=12, blank=True)
+    # Consent (seed 002 §2): when the social worker asked, and for "not feasible" what was
+    # tried first (FeasibilityAid values).
+    consent_asked_on = models.DateField(null=True, blank=True)
+    feasibility_tried = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"Young person of {self.interview}"
+
+    @property
+    def language_name(self) -> str:
+        if self.preferred_language == Language.OTHER:
+            return self.other_language or "Another language"
+        return str(self.preferred_language)
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in (self.address_line_1, self.address_line_2, self.town,
+                                  self.postcode) if line]

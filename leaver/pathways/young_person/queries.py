@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 
 from leaver.accounts.models import User
 from leaver.cases import engine
-from leaver.cases.access import cases_visible_to
+from leaver.cases.access import can_see_contact_details, cases_visible_to
 from leaver.cases.models import Interview
 from leaver.organisations.models import Pathway, Role
+from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
+from leaver.pathways.young_person.definition import CONTACT_READERS_AFTER_CLOSING
+from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, TERMINAL, State
 from leaver.reviews.queries import letter_sent
 
@@ -58,7 +61,8 @@ def next_step(interview: Interview) -> NextStep | None:
     state = interview.state
     if state in TERMINAL:
         return None
-    iro = Role.IRO.label
+    allocated = interview.young_person.allocated_iro
+    iro = allocated.full_name if allocated else f"{Role.IRO.label} (not yet allocated)"
     if state == State.NOTIFIED:
         return NextStep("Ask the young person whether they want an exit interview",
                         interview.young_person.social_worker.full_name)
@@ -89,3 +93,27 @@ def consent_outcome(interview: Interview) -> str:
         return ""
     return {State.DECLINED: "Declined", State.NOT_FEASIBLE: "Not feasible"}.get(
         State(interview.state), "Agreed to an exit interview")
+
+
+def speaks_welsh(young_person: YoungPerson) -> bool:
+    """Whether the young person's preferred language is Welsh (letters, recording pages)."""
+    return young_person.preferred_language == Language.WELSH
+
+
+def may_see_contact(user: User, interview: Interview) -> bool:
+    """The address, phone and email: those who arrange or write while the case is open;
+    after it ends, only the social worker."""
+    if interview.state in TERMINAL:
+        return engine.acts_as_any(user, interview, CONTACT_READERS_AFTER_CLOSING)
+    return can_see_contact_details(user, interview)
+
+
+def changeable(user: User, interview: Interview) -> set[str]:
+    """The corrections this user may make now (a "Change" link each on the case page)."""
+    return {key for key in CORRECTIONS if engine.may(user, interview, transition_name(key))}
+
+
+def feasibility_tried(young_person: YoungPerson) -> list[str]:
+    """What was tried before "not feasible", in words."""
+    words = dict(FeasibilityAid.choices)
+    return [str(words[t]) for t in young_person.feasibility_tried if t in words]

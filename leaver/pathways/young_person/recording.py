@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from leaver.accounts.models import User
@@ -15,11 +14,8 @@ from leaver.cases import answers as case_answers
 from leaver.cases import engine, records
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview, InterviewRecord
-from leaver.cases.sharing import distribute_record
 from leaver.core.errors import ActionRefused
-from leaver.notifications.email import notify
-from leaver.organisations import roles
-from leaver.organisations.models import Role
+from leaver.pathways.young_person.distribution import send_record
 from leaver.questionnaires.answering import Answer as Value
 
 
@@ -84,8 +80,5 @@ def submit_record(*, actor: User, interview: Interview, details: RecordDetails) 
     records.lock_record(record)
     engine.take(actor, interview, "submit_record", sha256=record.content_sha256,
                 restricted=record.circulation_restricted)
-    recipients = distribute_record(interview, restricted=record.circulation_restricted)
-    notify([*roles.users_with_role(interview.organisation_id, Role.IRO), *recipients],
-           subject="An exit interview record is ready to read",
-           path=reverse("young_person:record", args=[interview.public_id]))
+    send_record(interview, restricted=record.circulation_restricted)
     return interview

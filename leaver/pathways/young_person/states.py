@@ -25,6 +25,10 @@ TERMINAL = frozenset({
     State.DECLINED, State.NOT_FEASIBLE, State.CLOSED, State.WITHDRAWN, State.UNABLE_TO_CONTACT,
 })
 OPEN = frozenset(set(State) - TERMINAL)
+# Before the record is submitted: the only time a case can end early.
+BEFORE_RECORD = frozenset({
+    State.NOTIFIED, State.CONSENTED, State.INTERVIEWER_ASSIGNED, State.SCHEDULED,
+})
 REVIEW = frozenset({
     State.WITH_IRO, State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE,
 })

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from leaver.pathways.young_person import views, views_record
+from leaver.pathways.young_person import views, views_details, views_record
 
 app_name = "young_person"
 urlpatterns = [
@@ -8,7 +8,11 @@ urlpatterns = [
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.notify_move, name="notify_move"),
     path("cases/<uuid:public_id>/", views.case, name="case"),
-    path("cases/<uuid:public_id>/consent/", views.consent, name="consent"),
+    path("cases/<uuid:public_id>/consent/", views_details.consent, name="consent"),
+    path("cases/<uuid:public_id>/consent/check/", views_details.consent_check,
+         name="consent_check"),
+    path("cases/<uuid:public_id>/reopen/", views_details.reopen, name="reopen"),
+    path("cases/<uuid:public_id>/change/<slug:key>/", views_details.correct, name="correct"),
     path("cases/<uuid:public_id>/interviewer/", views.assign_interviewer, name="assign"),
     path("cases/<uuid:public_id>/schedule/", views.schedule, name="schedule"),
     path("cases/<uuid:public_id>/record/new/", views_record.record_new, name="record_new"),

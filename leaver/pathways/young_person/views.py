@@ -15,11 +15,10 @@ from django.views.decorators.http import require_http_methods
 from leaver.accounts.models import User
 from leaver.cases import access, engine
 from leaver.cases.events import CaseEvent
-from leaver.cases.models import Interview
 from leaver.cases.timeline import timeline
 from leaver.core.errors import ActionRefused
 from leaver.organisations import roles
-from leaver.organisations.models import ConfidentialityStatement, Pathway, Role
+from leaver.organisations.models import Role
 from leaver.pathways.young_person import actions, forms, queries
 from leaver.reviews import access as review_access
 from leaver.reviews.queries import letter_of, review_of
@@ -69,10 +68,13 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     interview = access.get_case_for_user(user, public_id)
     engine.record_event(user, interview, CaseEvent.VIEWED)
+    young_person = interview.young_person
     transitions = {t.name for t in engine.available(user, interview)}
     return render(request, "young_person/case.html", {
         "interview": interview,
-        "young_person": interview.young_person,
+        "young_person": young_person,
+        "setting_text": f"{interview.setting.name} ({interview.setting.get_kind_display()})",
+        "tried": queries.feasibility_tried(young_person),
         "state_label": engine.state_label(interview),
         "consent_outcome": queries.consent_outcome(interview),
         "review": review_of(interview),
@@ -82,37 +84,13 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "transitions": transitions,
         # Answers saved as a draft: recording continues rather than starts.
         "draft_saved": "submit_record" in transitions and interview.answers.exists(),
-        "show_contact": access.can_see_contact_details(user, interview),
+        "show_contact": queries.may_see_contact(user, interview),
         "can_view_record": access.can_view_record(user, interview),
+        "changes": queries.changeable(user, interview),
+        "may_reopen": "reopen" in transitions and actions.may_reopen(interview),
         "show_recommendations": review_access.can_see_recommendations(user, interview),
         "recommendations": interview.recommendations.select_related("owner"),
     })
-
-
-def _statement(interview: Interview) -> ConfidentialityStatement | None:
-    return ConfidentialityStatement.objects.filter(
-        organisation_id=interview.organisation_id, pathway=Pathway.YOUNG_PERSON
-    ).order_by("-version").first()
-
-
-@login_required
-@GET_POST
-def consent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    user = _user(request)
-    interview = access.get_case_for_user(user, public_id)
-    engine.check(user, interview, "consent_given")
-    statement = _statement(interview)
-    if statement is None:
-        raise ActionRefused("Your organisation has no confidentiality statement yet. Ask "
-                            "your organisation admin to add one.",
-                            back_url=engine.case_url(interview), back_label="Back to the case")
-    return form_page(
-        request, "young_person/consent.html", {"interview": interview, "statement": statement},
-        forms.ConsentForm(posted(request)),
-        lambda d: actions.record_consent(
-            actor=user, interview=interview, outcome=d["outcome"], reason=d["reason"],
-            may_quote=d["may_quote"], statement=statement),
-        "The consent decision is recorded.", engine.case_url(interview))
 
 
 @login_required

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms, template
 from django.forms.boundfield import BoundField
 
+from leaver.ui.date_input import PARTS, GovukDateWidget, parts_of
 from leaver.ui.widgets import InlineRadioSelect
 
 register = template.Library()
@@ -28,7 +29,9 @@ def _described_by(field: BoundField) -> str:
 @register.inclusion_tag("govuk/field.html")
 def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> dict[str, Any]:
     widget = field.field.widget
-    if isinstance(widget, forms.CheckboxInput):
+    if isinstance(widget, GovukDateWidget):
+        kind = "date"
+    elif isinstance(widget, forms.CheckboxInput):
         kind = "checkbox"
     elif isinstance(widget, forms.RadioSelect):
         kind = "radios"
@@ -70,9 +73,15 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
                 "label": option_label,
                 "checked": str(option_value) in values,
             })
+    date_parts = []
+    if kind == "date":
+        for part, typed in zip(PARTS, parts_of(value, widget), strict=True):
+            date_parts.append({"name": part, "label": part.title(), "value": typed,
+                               "width": 4 if part == "year" else 2})
     return {
         "field": field,
         "kind": kind,
+        "date_parts": date_parts,
         "rendered": rendered,
         "options": options,
         "checked": bool(value) and kind == "checkbox",
@@ -98,6 +107,8 @@ def govuk_error_summary(*forms_: forms.Form) -> dict[str, Any]:
                 target = bound.auto_id
                 if isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
                     target = f"{bound.auto_id}_{_first_choice_index(field)}"
+                elif isinstance(field.widget, GovukDateWidget):
+                    target = f"{bound.auto_id}_day"
                 errors.append({"href": f"#{target}", "message": message})
     return {"errors": errors}
 

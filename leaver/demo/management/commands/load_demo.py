@@ -42,6 +42,9 @@ PEOPLE = [
     ("Ivan Novak", "ivan.novak@demo.example", Role.INTERVIEWER, "", True),
     ("Isla Reid", "isla.reid@demo.example", Role.INTERVIEWER, "", False),
     ("Rita Hughes", "rita.hughes@demo.example", Role.IRO, "", False),
+    ("Ravi Singh", "ravi.singh@demo.example", Role.IRO, "", False),
+    # The agency placement's provider: their contact holds the Unit Manager role for it.
+    ("Hana Lee", "hana.lee@demo.example", Role.UNIT_MANAGER, "Horizon Care", False),
     ("Dev Lewis", "dev.lewis@demo.example", Role.SAFEGUARDING_LEAD, "", False),
     ("Meera Shah", "meera.shah@demo.example", Role.SENIOR_MANAGER, "", False),
     ("Alex Morgan", "alex.morgan@demo.example", Role.ORG_ADMIN, "", False),
@@ -51,13 +54,16 @@ STATEMENT = (
     "This interview is your chance to tell us what living here was like, so we can make "
     "things better.\n\n"
     "Who will read it: the person who interviews you writes down what you say and reads it "
-    "back to you. It then goes to your Independent Reviewing Officer (IRO), and usually to "
-    "the managers of children's services and to your social worker.\n\n"
+    "back to you. It then goes to your Independent Reviewing Officer (IRO). A copy usually "
+    "goes to the manager of the home you are leaving, so they can make things better, and "
+    "to the managers of children's services.\n\n"
     "What stays private: we cannot promise that what you say will stay completely secret. "
     "If you tell us that you or someone else is being hurt or is in danger, we must tell "
-    "people whose job is to keep you safe. You can ask for something to be left out, and "
-    "sometimes fewer people can see the record.\n\n"
-    "It is up to you: you can say no, stop at any time, or change your mind later."
+    "people whose job is to keep you safe. You can ask for something to be left out. If "
+    "you do not want the manager of your home to read it, tell the interviewer: they can "
+    "ask for only your IRO to read it.\n\n"
+    "It is up to you: you can say no, stop at any time, or change your mind later. If you "
+    "say no now and change your mind before you move, tell your social worker."
 )
 
 
@@ -115,7 +121,8 @@ def _details(people: dict[str, User], setting: Setting, name: str, sw: str,
         setting=setting, leaver_name=name, date_of_birth=years_before(today, 15),
         planned_move_date=today + dt.timedelta(days=14), social_worker=people[sw],
         significant_learning_disability=disability, communication_needs="",
-        preferred_language="English", contact_details="Flat 2, 10 Example Road, Demo Town",
+        preferred_language="English", allocated_iro=people["rita"], phone="07700 900123",
+        address_line_1="Flat 2, 10 Example Road", town="Demo Town", postcode="DT1 2AB",
     )
 
 
