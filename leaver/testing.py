@@ -230,3 +230,17 @@ def record_through_pages(client: Client, interview: Interview, **check: str) -> 
     """Answer every section, then post the check page; the response to that post."""
     answer_sections(client, interview)
     return client.post(f"/cases/{interview.public_id}/record/check/", check_post(**check))
+
+
+def date_parts(name: str, day: dt.date) -> dict[str, str]:
+    """A GOV.UK date input (leaver.ui.date_input) as the browser posts it."""
+    return {f"{name}_day": str(day.day), f"{name}_month": str(day.month),
+            f"{name}_year": str(day.year)}
+
+
+def consent_post(outcome: str = "consent_given", **overrides: object) -> dict[str, object]:
+    """The consent page as the social worker posts it: asked today, may be quoted."""
+    data: dict[str, object] = {"outcome": outcome, "may_quote": "yes",
+                               **date_parts("asked_on", timezone.localdate())}
+    data.update(overrides)
+    return data

@@ -104,12 +104,12 @@ def test_a_record_restricted_when_submitted_is_copied_to_nobody(cast):
     assert as_(cast.iro).get(record_path(interview)).status_code == 200
 
 
-def test_a_rule_naming_unit_managers_still_gives_them_no_answers(cast):
-    for rule in ({"role": Role.UNIT_MANAGER}, {"user": cast.unit_manager}):
-        DistributionRecipient.objects.create(organisation=cast.org,
-                                             pathway=Pathway.YOUNG_PERSON, **rule)
+def test_a_rule_naming_unit_managers_means_this_homes_managers_not_every_home(cast):
+    DistributionRecipient.objects.create(organisation=cast.org, pathway=Pathway.YOUNG_PERSON,
+                                         role=Role.UNIT_MANAGER)
     interview = make_case(cast, State.WITH_IRO)
-    assert as_(cast.unit_manager).get(record_path(interview)).status_code == 404
+    assert as_(cast.unit_manager).get(record_path(interview)).status_code == 200
+    assert as_(cast.other_unit_manager).get(record_path(interview)).status_code == 404
 
 
 def test_a_rule_by_role_means_that_role_for_this_young_person(cast):

@@ -154,14 +154,15 @@ def test_a_response_needs_a_kind_and_words(cast, kind, text, message):
     assert snapshot(interview) == before
 
 
-def test_no_response_once_the_case_is_withdrawn(cast):
+def test_a_case_with_recommendations_cannot_be_withdrawn_so_responses_go_on(cast):
     interview = make_case(cast, State.RECOMMENDATIONS_ISSUED)
-    ia.close_early(actor=cast.iro, interview=interview, outcome="withdraw", reason="Moved.")
-    rec = Recommendation.objects.get(interview=interview)
     before = snapshot(interview)
-    with pytest.raises(ActionRefused, match="no longer taking responses"):
-        respond(rec)
+    with pytest.raises(ActionRefused, match="This can't be done now"):
+        ia.close_early(actor=cast.iro, interview=interview, outcome="withdraw", reason="Moved.")
     assert snapshot(interview) == before
+    respond(Recommendation.objects.get(interview=interview))
+    interview.refresh_from_db()
+    assert interview.state == State.RESPONSES_COMPLETE
 
 
 def test_the_recommendation_page_refuses_other_people_and_a_second_response(client, cast):

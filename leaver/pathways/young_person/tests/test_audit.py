@@ -24,6 +24,7 @@ from leaver.testing import (
     add_recommendation,
     answer_sections,
     check_post,
+    consent_post,
     full_answers,
     make_case,
     record_details,
@@ -119,7 +120,7 @@ def test_the_address_and_browser_come_from_the_request(cast):
 DENIED = [
     ("other_iro", "case"), ("other_iro", "record"), ("other_iro", "recommendation"),
     ("other_social_worker", "case"), ("other_interviewer", "record"),
-    ("unit_manager", "record"), ("social_worker", "record"), ("outsider", "case"),
+    ("other_unit_manager", "record"), ("social_worker", "record"), ("outsider", "case"),
     ("outsider", "recommendation"), ("interviewer", "recommendation"),
     ("safeguarding_lead", "record"),
 ]
@@ -150,7 +151,7 @@ def _soon() -> str:
 Step = tuple[State, str, str, str | dict[str, str], list[tuple[str, str]]]
 WRITES: dict[str, Step] = {
     "consent": (State.NOTIFIED, "social_worker", "young_person:consent",
-                {"outcome": "consent_given"}, [("consent_given", "social_worker")]),
+                consent_post(), [("consent_given", "social_worker")]),
     "assign": (State.CONSENTED, "csm", "young_person:assign", {"interviewer": "interviewer"},
                [("assign_interviewer", "csm")]),
     "schedule": (State.INTERVIEWER_ASSIGNED, "interviewer", "young_person:schedule",
@@ -240,7 +241,7 @@ def test_a_move_recorded_through_the_page_is_audited(cast):
         "leaver_name": "Sam Page", "date_of_birth": today.replace(year=today.year - 16),
         "setting": cast.home.pk, "planned_move_date": today + dt.timedelta(days=5),
         "social_worker": cast.social_worker.pk, "significant_learning_disability": "no",
-        "preferred_language": "English"})
+        "preferred_language": "English", "allocated_iro": cast.iro.pk})
     assert response.status_code == 302
     interview = Interview.objects.get(leaver_name="Sam Page")
     [row] = new_rows(before)
@@ -249,8 +250,9 @@ def test_a_move_recorded_through_the_page_is_audited(cast):
 
 
 @pytest.mark.parametrize(("role", "name", "data", "status"), [
-    ("csm", "young_person:consent", {"outcome": "consent_given"}, 403),  # not their step
-    ("social_worker", "young_person:consent", {"outcome": "not_feasible", "reason": "x"}, 400),
+    ("csm", "young_person:consent", consent_post(), 403),  # not their step
+    ("social_worker", "young_person:consent",
+     consent_post("not_feasible", feasible_reason="x"), 400),
     ("social_worker", "young_person:consent", {}, 400),  # nothing chosen
 ])
 def test_a_refused_write_adds_no_audit_row(cast, role, name, data, status):
@@ -288,7 +290,7 @@ def test_audit_rows_hold_no_answer_text(cast):
 
 
 def test_audit_rows_hold_nothing_written_about_the_young_person(cast: Cast):
-    interview = make_case(cast, State.SCHEDULED, contact_details="7 Secret Lane",
+    interview = make_case(cast, State.SCHEDULED, address_line_1="7 Secret Lane",
                           communication_needs="Needs a signer")
     details = record_details(
         answers={k: f"Unique answer {k}" if v == ANSWER else v for k, v in

@@ -18,7 +18,7 @@ from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Membership, Role
 from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import recording
-from leaver.pathways.young_person.states import OPEN, TERMINAL, State
+from leaver.pathways.young_person.states import BEFORE_RECORD, OPEN, TERMINAL, State
 from leaver.questionnaires.seeding import seed
 from leaver.questionnaires.spec import ItemType
 from leaver.reviews import actions as ra
@@ -26,6 +26,7 @@ from leaver.reviews.models import Recommendation
 from leaver.testing import (
     answer_sections,
     check_post,
+    consent_post,
     full_answers,
     make_case,
     move_details,
@@ -91,7 +92,7 @@ def test_the_consent_page_refuses_not_feasible_without_the_flag(client, cast):
     before = snapshot(interview)
     client.force_login(cast.social_worker)
     response = client.post(url(interview, "consent/"),
-                           {"outcome": "not_feasible", "reason": "Typed reason zebra"})
+                           consent_post("not_feasible", feasible_reason="Typed reason zebra"))
     assert response.status_code == 400
     page = text_of(response)
     assert "“Not feasible” is only for a young person with a significant learning" in page
@@ -104,7 +105,7 @@ def test_the_consent_page_needs_a_reason_for_not_feasible(client, cast):
     interview = make_case(cast, State.NOTIFIED, significant_learning_disability=True)
     before = snapshot(interview)
     client.force_login(cast.social_worker)
-    response = client.post(url(interview, "consent/"), {"outcome": "not_feasible"})
+    response = client.post(url(interview, "consent/"), consent_post("not_feasible"))
     assert response.status_code == 400
     assert "Give the reason the interview is not feasible." in text_of(response)
     assert snapshot(interview) == before
@@ -253,14 +254,15 @@ def test_the_move_page_refuses_a_date_of_birth_in_the_future(client, cast):
         "leaver_name": "Casey Typedname", "date_of_birth": TOMORROW.isoformat(),
         "setting": cast.home.pk, "planned_move_date": (TODAY + dt.timedelta(days=9)).isoformat(),
         "social_worker": cast.social_worker.pk, "significant_learning_disability": "no",
-        "preferred_language": "Welsh", "contact_details": "Flat 2 typed",
+        "preferred_language": "Welsh", "address_line_1": "Flat 2 typed",
+        "allocated_iro": cast.iro.pk,
     })
     assert response.status_code == 400
     page = text_of(response)
     assert "Date of birth must be in the past." in page
     assert 'value="Casey Typedname"' in page
-    assert 'value="Welsh"' in page
-    assert "Flat 2 typed</textarea>" in page
+    assert 'value="Welsh" checked' in page
+    assert 'value="Flat 2 typed"' in page
     assert not Interview.objects.exists()
 
 
@@ -369,8 +371,8 @@ def test_the_close_early_page_needs_a_reason(client, cast, outcome):
 
 
 @pytest.mark.parametrize("outcome", ["withdraw", "unable_to_contact"])
-@pytest.mark.parametrize("state", sorted(OPEN))
-def test_closing_early_needs_a_reason_in_every_open_state(cast, state, outcome):
+@pytest.mark.parametrize("state", sorted(BEFORE_RECORD))
+def test_closing_early_needs_a_reason_in_every_state_before_the_record(cast, state, outcome):
     interview = make_case(cast, state)
     before = snapshot(interview)
     with pytest.raises(ActionRefused, match=r"^Give the reason\.$"):
@@ -379,8 +381,8 @@ def test_closing_early_needs_a_reason_in_every_open_state(cast, state, outcome):
 
 
 @pytest.mark.parametrize("outcome", ["withdraw", "unable_to_contact"])
-@pytest.mark.parametrize("state", sorted(TERMINAL))
-def test_a_closed_case_cannot_be_closed_early_again(client, cast, state, outcome):
+@pytest.mark.parametrize("state", sorted(TERMINAL | (OPEN - BEFORE_RECORD)))
+def test_a_closed_or_submitted_case_cannot_be_closed_early(client, cast, state, outcome):
     interview = make_case(cast, state)
     before = snapshot(interview)
     client.force_login(cast.csm)

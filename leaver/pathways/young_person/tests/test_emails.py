@@ -42,8 +42,9 @@ def test_a_submitted_record_emails_the_iro_and_the_distribution_list(
     with django_capture_on_commit_callbacks(execute=True):
         recording.submit_record(actor=cast.interviewer, interview=interview,
                                 details=record_details())
-    # The cast's distribution rule sends copies to the CSM role.
-    assert recipients() == {cast.iro.email, cast.csm.email}
+    # The allocated IRO (not the other IRO); the cast's distribution rule sends copies to
+    # the CSM role; the home's manager receives one by default (seed 002 §5).
+    assert recipients() == {cast.iro.email, cast.csm.email, cast.unit_manager.email}
     assert all(f"/cases/{interview.public_id}/record/" in m.body for m in mail.outbox)
     assert all("An answer in my words." not in m.body for m in mail.outbox)
 

@@ -17,7 +17,7 @@ from leaver.cases.models import Interview, InterviewRecord, RecordShare
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Role
 from leaver.pathways.young_person import actions as ia
-from leaver.pathways.young_person import recording
+from leaver.pathways.young_person import correcting, recording
 from leaver.pathways.young_person.definition import TRANSITIONS
 from leaver.pathways.young_person.states import OPEN, REVIEW, TERMINAL, State
 from leaver.reviews import actions as ra
@@ -34,6 +34,8 @@ from leaver.testing import (
 )
 
 S = State
+UM, SW, CSM = Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.CSM
+BEFORE = {S.NOTIFIED, S.CONSENTED, S.INTERVIEWER_ASSIGNED, S.SCHEDULED}
 # The issue's table, written out again so a change to TRANSITIONS is a decision.
 EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
     "consent_given": ({S.NOTIFIED}, S.CONSENTED, {Role.SOCIAL_WORKER}),
@@ -52,15 +54,28 @@ EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
     "letter_sent": ({S.RECOMMENDATIONS_ISSUED, S.RESPONSES_COMPLETE, S.NO_ACTION_NEEDED},
                     None, {Role.IRO}),
     "close": ({S.RESPONSES_COMPLETE, S.NO_ACTION_NEEDED}, S.CLOSED, set()),
-    "withdraw": (set(OPEN), S.WITHDRAWN,
+    # Ending early: only before the record is submitted (issue 8).
+    "withdraw": (BEFORE, S.WITHDRAWN,
                  {Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO}),
-    "unable_to_contact": (set(OPEN), S.UNABLE_TO_CONTACT,
+    "unable_to_contact": (BEFORE, S.UNABLE_TO_CONTACT,
                           {Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO}),
+    # A young person who declined changes their mind: their social worker reopens.
+    "reopen": ({S.DECLINED}, S.NOTIFIED, {Role.SOCIAL_WORKER}),
+    # Corrections keep the state; who may make each (corrections.py).
+    "correct_move_date": (set(OPEN) | {S.DECLINED}, None, {UM, SW, CSM}),
+    "correct_setting": (set(OPEN), None, {SW, CSM}),
+    "correct_social_worker": (set(OPEN), None, {CSM}),
+    "correct_iro": (set(OPEN), None, {CSM}),
+    "correct_learning_disability": (set(OPEN), None, {UM, SW, CSM}),
+    "correct_language": (set(OPEN), None, {UM, SW, CSM}),
+    "correct_communication_needs": (set(OPEN), None, {UM, SW, CSM}),
+    "correct_contact": (set(OPEN), None, {UM, SW, CSM}),
+    "correct_address": (set(OPEN), None, {UM, SW, CSM}),
 }
 PERSON_TRANSITIONS = [name for name, t in TRANSITIONS.items() if t.roles]
 # The person in the cast who holds each role *for the case make_case builds*.
 HOLDER = {Role.SOCIAL_WORKER: "social_worker", Role.CSM: "csm",
-          Role.INTERVIEWER: "interviewer", Role.IRO: "iro"}
+          Role.INTERVIEWER: "interviewer", Role.IRO: "iro", Role.UNIT_MANAGER: "unit_manager"}
 # make_case assigns cast.interviewer from this state on.
 ASSIGNED = OPEN - {S.NOTIFIED, S.CONSENTED}
 HAS_RECORD = {S.WITH_IRO, S.RECOMMENDATIONS_ISSUED, S.RESPONSES_COMPLETE, S.NO_ACTION_NEEDED,
@@ -84,8 +99,32 @@ def _close_early(outcome: str) -> Act:
     return act
 
 
+def _correct(key: str, values: Callable[[Cast], dict[str, object]]) -> Act:
+    def act(cast, interview, actor):
+        return correcting.correct(actor=actor, interview=interview, key=key,
+                                  values=values(cast))
+    return act
+
+
+# What each correction changes to (every value differs from make_case's).
+CORRECTED: dict[str, Callable[[Cast], dict[str, object]]] = {
+    "move_date": lambda c: {"planned_move_date": timezone.localdate() + dt.timedelta(days=40)},
+    "setting": lambda c: {"setting": c.other_home},
+    "social_worker": lambda c: {"social_worker": c.other_social_worker},
+    "iro": lambda c: {"allocated_iro": c.other_iro},
+    "learning_disability": lambda c: {"significant_learning_disability": True},
+    "language": lambda c: {"preferred_language": "Other", "other_language": "Polish"},
+    "communication_needs": lambda c: {"communication_needs": "Easy-read materials."},
+    "contact": lambda c: {"phone": "07700 900456", "email": "jordan@example.com"},
+    "address": lambda c: {"address_line_1": "3 New Street", "address_line_2": "",
+                          "town": "Newtown", "postcode": "nt1 1aa"},
+}
+
 IN_THREE_DAYS = timezone.now() + dt.timedelta(days=3)
 ACTS: dict[str, Act] = {
+    **{f"correct_{key}": _correct(key, values) for key, values in CORRECTED.items()},
+    "reopen": lambda cast, i, actor: ia.reopen(actor=actor, interview=i,
+                                               reason="They asked their carer to call me."),
     "consent_given": _consent("consent_given", ""),
     "consent_declined": _consent("consent_declined", "They would rather not."),
     "not_feasible": _consent("not_feasible", "A spoken interview is not possible."),
@@ -128,7 +167,19 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
         "letter_sent": lambda: i.letter.sent_at is not None,
         "withdraw": lambda: i.closed_at is not None and bool(i.outcome_reason),
         "unable_to_contact": lambda: i.closed_at is not None and bool(i.outcome_reason),
+        "reopen": lambda: i.consent_recorded_at is None and not i.outcome_reason,
+        **{f"correct_{key}": (lambda key=key: _corrected(cast, i, key)) for key in CORRECTED},
     }[name]()
+
+
+def _corrected(cast: Cast, interview: Interview, key: str) -> bool:
+    young_person = interview.young_person
+    for field, value in CORRECTED[key](cast).items():
+        target = interview if field == "setting" else young_person
+        expected = value.upper() if field == "postcode" else value
+        if getattr(target, field) != expected:
+            return False
+    return True
 
 
 # A state in `sources` where every allowed role can act (the interviewer is assigned).
@@ -138,7 +189,8 @@ WHERE = {
     "submit_record": S.SCHEDULED, "restrict_circulation": S.WITH_IRO,
     "no_action_needed": S.WITH_IRO, "add_recommendation": S.WITH_IRO,
     "edit_letter": S.NO_ACTION_NEEDED, "letter_sent": S.NO_ACTION_NEEDED,
-    "withdraw": S.SCHEDULED, "unable_to_contact": S.SCHEDULED,
+    "withdraw": S.SCHEDULED, "unable_to_contact": S.SCHEDULED, "reopen": S.DECLINED,
+    **{f"correct_{key}": S.SCHEDULED for key in CORRECTED},
 }
 
 
@@ -315,9 +367,10 @@ def shares_of(interview: Interview) -> set[tuple[int, str]]:
     return set(RecordShare.objects.filter(interview=interview).values_list("user", "reason"))
 
 
-def test_an_unrestricted_record_goes_to_the_distribution_list(cast):
+def test_an_unrestricted_record_goes_to_the_distribution_list_and_the_homes_manager(cast):
     interview = make_case(cast, S.WITH_IRO)
-    assert shares_of(interview) == {(cast.csm.pk, "distribution")}
+    assert shares_of(interview) == {(cast.csm.pk, "distribution"),
+                                    (cast.unit_manager.pk, "distribution")}
 
 
 def test_an_interviewer_who_restricts_circulation_sends_no_copies(cast):
@@ -359,11 +412,12 @@ def test_the_iro_restricting_later_withdraws_the_distribution_copies(client, cas
     client.force_login(cast.csm)
     assert client.get(record_url).status_code == 200
     ia.restrict_circulation(actor=cast.iro, interview=interview, reason="Names a carer.")
-    # The copy the IRO gave the owner of a recommendation stays; the list's copies go.
+    # The copy the IRO gave the owner of a recommendation stays; the list's copies go,
+    # the home's manager's with them.
     assert shares_of(interview) == {(cast.other_social_worker.pk, "shared_by_iro")}
     assert client.get(record_url).status_code == 404
     event = AuditEvent.objects.get(action="interview.restrict_circulation")
-    assert event.detail["copies_withdrawn"] == 1
+    assert event.detail["copies_withdrawn"] == 2
     record = InterviewRecord.objects.get(interview=interview)
     assert (record.circulation_restricted, record.restriction_reason) == (True, "Names a carer.")
 
