@@ -19,6 +19,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Answer, Interview, InterviewRecord, RecordShare
+from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Letter, Recommendation, Review
@@ -26,19 +27,20 @@ from leaver.testing import (
     Cast,
     add_recommendation,
     check_post,
+    consent_post,
     make_case,
     make_user,
     section_post,
 )
 
 ROLES = (
-    "unit_manager", "social_worker", "csm", "interviewer", "iro", "rec_owner",
+    "unit_manager", "social_worker", "csm", "interviewer", "iro", "other_iro", "rec_owner",
     "safeguarding_lead", "senior_manager", "org_admin", "outsider",
 )
 PAGES = (
     "case", "record", "consent", "interviewer", "schedule", "record_new", "record_check",
     "restrict",
-    "review", "letter", "letter_pdf", "recommendation", "withdraw",
+    "review", "letter", "letter_pdf", "recommendation", "withdraw", "change", "reopen",
 )
 
 # Each page is tried on a case in the state where it means something.
@@ -56,18 +58,25 @@ PAGE_STATE = {
     "letter_pdf": State.RECOMMENDATIONS_ISSUED,  # with a saved letter
     "recommendation": State.RECOMMENDATIONS_ISSUED,
     "withdraw": State.SCHEDULED,
+    "change": State.SCHEDULED,  # correcting the phone and email
+    "reopen": State.DECLINED,
 }
 
 # On their own case (the home they manage, the young person allocated to them, the case
 # assigned to them, the recommendation they own, which the IRO shared the record with),
 # the pages each person can open (200)...
+# The home's manager reads the record: it is distributed to them (seed 002 §5).
 OPENS: dict[str, set[str]] = {
-    "unit_manager": {"case"},
-    "social_worker": {"case", "consent", "letter_pdf", "recommendation", "withdraw"},
-    "csm": {"case", "interviewer", "record", "letter_pdf", "recommendation", "withdraw"},
+    "unit_manager": {"case", "record", "change"},
+    "social_worker": {"case", "consent", "letter_pdf", "recommendation", "withdraw", "change",
+                      "reopen"},
+    "csm": {"case", "interviewer", "record", "letter_pdf", "recommendation", "withdraw",
+            "change"},
     "interviewer": {"case", "schedule", "record_new", "record_check", "record", "withdraw"},
     "iro": {"case", "record", "restrict", "review", "letter", "letter_pdf", "recommendation",
             "withdraw"},
+    # An IRO who is not this young person's: oversight of the case page only.
+    "other_iro": {"case"},
     "rec_owner": {"recommendation", "record"},
     "safeguarding_lead": set(),
     "senior_manager": set(),
@@ -78,13 +87,17 @@ OPENS: dict[str, set[str]] = {
 # the Unit Manager never reads answers, and the interviewer is not yet assigned at consent.
 SEES_BUT_CANNOT_ACT: dict[str, set[str]] = {
     "unit_manager": {"consent", "interviewer", "schedule", "record_new", "record_check",
-                     "restrict", "review", "letter", "letter_pdf", "withdraw"},
+                     "restrict", "review", "letter", "letter_pdf", "withdraw", "reopen"},
     "social_worker": {"interviewer", "schedule", "record_new", "record_check", "restrict",
                       "review", "letter"},
     "csm": {"consent", "schedule", "record_new", "record_check", "restrict", "review",
-            "letter"},
-    "interviewer": {"interviewer", "restrict", "review", "letter", "letter_pdf"},
-    "iro": {"consent", "interviewer", "schedule", "record_new", "record_check"},
+            "letter", "reopen"},
+    "interviewer": {"interviewer", "restrict", "review", "letter", "letter_pdf", "change"},
+    "iro": {"consent", "interviewer", "schedule", "record_new", "record_check", "change",
+            "reopen"},
+    "other_iro": {"consent", "interviewer", "schedule", "record_new", "record_check",
+                  "restrict", "review", "letter", "letter_pdf", "withdraw", "change",
+                  "reopen"},
     "rec_owner": set(),
     "safeguarding_lead": set(),
     "senior_manager": set(),
@@ -93,7 +106,9 @@ SEES_BUT_CANNOT_ACT: dict[str, set[str]] = {
 }
 # Oversight roles see every case of their organisation; everyone else gets 404 on a case of
 # their organisation they are not connected to. Another organisation's case: 404 for all.
-OVERSIGHT = {"csm", "iro"}
+# (The unconnected case keeps the cast's IRO as its allocated IRO: an IRO's connection is
+# the allocation, tested by "other_iro".)
+OVERSIGHT = {"csm", "iro", "other_iro"}
 
 
 def on_own_case(role: str, page: str) -> int:
@@ -146,12 +161,15 @@ def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
         return reverse("reviews:recommendation", args=[rec.public_id])
     if page == "withdraw":
         return reverse("young_person:close_early", args=[pid, "withdraw"])
+    if page == "change":
+        return reverse("young_person:correct", args=[pid, "contact"])
     names = {"case": "young_person:case", "record": "young_person:record",
              "consent": "young_person:consent", "interviewer": "young_person:assign",
              "schedule": "young_person:schedule", "record_new": "young_person:record_new",
              "record_check": "young_person:record_check",
              "restrict": "young_person:restrict", "review": "reviews:review",
              "letter": "reviews:letter", "letter_pdf": "reviews:letter_pdf",
+             "reopen": "young_person:reopen",
              "letter_sent": "reviews:letter_sent"}
     return reverse(names[page], args=[pid])
 
@@ -160,7 +178,7 @@ def post_data(page: str, cast: Cast) -> dict[str, object]:
     """What the rightful person would post: if access were missing, the write would happen."""
     soon = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
     by_page: dict[str, dict[str, object]] = {
-        "consent": {"outcome": "consent_given", "may_quote": "on"},
+        "consent": consent_post(),
         "interviewer": {"interviewer": cast.other_interviewer.pk},
         "schedule": {"scheduled_for": soon, "location": "Somewhere else"},
         "record_new": section_post("living_here",
@@ -171,6 +189,8 @@ def post_data(page: str, cast: Cast) -> dict[str, object]:
         "letter": {"text": "Intruder's letter."},
         "recommendation": {"kind": "will_act", "text": "Intruder's answer."},
         "withdraw": {"reason": "Intruder."},
+        "change": {"phone": "01234 567890", "email": "intruder@example.com"},
+        "reopen": {"reason": "Intruder."},
     }
     return by_page.get(page, {})
 
@@ -187,6 +207,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "answers": list(Answer.objects.values_list("pk", "value")),
         "shares": RecordShare.objects.count(),
         "recommendations": list(Recommendation.objects.values_list("pk", "responded_at")),
+        "young_people": list(YoungPerson.objects.values_list("pk", "phone", "email")),
     }
 
 
