@@ -62,6 +62,17 @@ def submit(page: Page, axe_check: Check, button: str, success: str) -> None:
     axe_check(page)
 
 
+def fill_consent(page: Page) -> None:
+    """Asked today; they agreed, and may be quoted without their name."""
+    today = timezone.localdate()
+    page.get_by_label("Day").fill(str(today.day))
+    page.get_by_label("Month").fill(str(today.month))
+    page.get_by_label("Year").fill(str(today.year))
+    page.get_by_label("Yes, they agreed").check()
+    page.get_by_role("group", name="Do they agree that their words may be quoted").get_by_label(
+        "Yes", exact=True).check()
+
+
 def state_tag(page: Page) -> Any:
     return page.locator("main .govuk-tag").first
 
@@ -84,7 +95,8 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
         label=cast.social_worker.full_name)
     page.get_by_role("group", name="Does the young person have a significant learning "
                      "disability?").get_by_label("No", exact=True).check()
-    page.get_by_label("Preferred language").fill("English")
+    page.get_by_label("Independent Reviewing Officer (IRO)").select_option(
+        label=cast.iro.full_name)
     page.get_by_role("button", name="Record the move").click()
     # The error state: summary, field message, what was typed kept — and still accessible.
     expect(page).to_have_title(re.compile(r"^Error: "))
@@ -112,9 +124,8 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     page.get_by_role("link", name="Record consent decision").click()
     expect(page.locator("#confidentiality-statement")).to_have_text(cast.statement.text)
     axe_check(page)
-    page.get_by_label("Yes, they agreed").check()
-    page.get_by_label("They agree that their words may be quoted").check()
-    submit(page, axe_check, "Record the decision", "The consent decision is recorded")
+    fill_consent(page)
+    submit(page, axe_check, "Continue", "The consent decision is recorded")
     expect(state_tag(page)).to_have_text(State.CONSENTED.label)
     # Pages looked at but not used: closing early, and a step that is not theirs (403).
     page.get_by_role("link", name="Record that the young person has withdrawn").click()
@@ -308,8 +319,8 @@ def test_pages_work_without_javascript(browser: Browser, live_server: Any,
         # GOV.UK Frontend's init.js marks the body when it runs: here it must not have.
         expect(page.locator("body")).not_to_have_class(re.compile("js-enabled"))
         page.goto(f"/cases/{interview.public_id}/consent/")
-        page.get_by_label("Yes, they agreed").check()
-        page.get_by_role("button", name="Record the decision").click()
+        fill_consent(page)
+        page.get_by_role("button", name="Continue").click()
         expect(page).to_have_url(re.compile(rf"/cases/{interview.public_id}/$"))
         expect(page.get_by_role("alert")).to_contain_text("The consent decision is recorded")
         expect(page.locator("main .govuk-tag").first).to_have_text(State.CONSENTED.label)

@@ -90,8 +90,8 @@ def test_a_refusal_names_who_can_make_the_change(cast):
                                            {"social_worker": cast.other_social_worker.pk})
     assert response.status_code == 403
     assert "Only a Children&#x27;s Services Manager can do this." in response.content.decode()
-    with pytest.raises(ActionRefused, match="^Only a Children's Services Manager or the young "
-                                            "person's allocated social worker can do this"):
+    with pytest.raises(ActionRefused, match=r"^Only a Children's Services Manager or the young "
+                                            r"person's allocated social worker can do this"):
         correcting.correct(actor=cast.unit_manager, interview=interview, key="setting",
                            values={"setting": cast.other_home})
     assert snapshot(interview) == before

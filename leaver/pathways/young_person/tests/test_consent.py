@@ -94,7 +94,8 @@ def test_a_decision_that_ends_the_case_goes_to_a_check_page_first(
     assert "govuk-button--warning" in check
     assert "The case will close" in check
     if outcome == "not_feasible":
-        assert "An advocate" in check and "Non-verbal." in check
+        assert "An advocate" in check
+        assert "Non-verbal." in check
     # "Change" goes back to the form as it was typed.
     again = client.get(consent_url(interview)).content.decode()
     assert f'value="{outcome}" checked' in again
@@ -159,7 +160,7 @@ def test_a_declined_case_cannot_be_reopened_after_the_move(cast):
     interview = make_case(cast, State.DECLINED,
                           planned_move_date=timezone.localdate() - dt.timedelta(days=1))
     before = snapshot(interview)
-    with pytest.raises(ActionRefused, match="planned move date .* has passed"):
+    with pytest.raises(ActionRefused, match=r"planned move date .* has passed"):
         actions.reopen(actor=cast.social_worker, interview=interview, reason="They rang.")
     assert snapshot(interview) == before
     # A delayed move: the date is corrected, and then the case can be reopened.
