@@ -33,10 +33,11 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         kind = "date"
     elif isinstance(widget, forms.CheckboxInput):
         kind = "checkbox"
-    elif isinstance(widget, forms.RadioSelect):
-        kind = "radios"
+    # Before RadioSelect: Django's CheckboxSelectMultiple is a subclass of it.
     elif isinstance(widget, forms.CheckboxSelectMultiple):
         kind = "checkboxes"
+    elif isinstance(widget, forms.RadioSelect):
+        kind = "radios"
     else:
         kind = "input"
     if isinstance(widget, forms.Textarea):

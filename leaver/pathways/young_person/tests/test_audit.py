@@ -148,7 +148,7 @@ def _soon() -> str:
 
 
 # step: (state of the case, who posts, page, form data, the rows it must add: (action, who))
-Step = tuple[State, str, str, str | dict[str, str], list[tuple[str, str]]]
+Step = tuple[State, str, str, str | dict[str, object], list[tuple[str, str]]]
 WRITES: dict[str, Step] = {
     "consent": (State.NOTIFIED, "social_worker", "young_person:consent",
                 consent_post(), [("consent_given", "social_worker")]),
@@ -199,7 +199,7 @@ def test_every_write_through_a_page_adds_its_audit_row(cast, step):
         data = dict(check_post())
     else:  # people by their part in the cast, "soon" as a time three days ahead
         assert isinstance(template, dict)
-        data = {k: (getattr(cast, v).pk if k in ("interviewer", "owner") else
+        data = {k: (getattr(cast, str(v)).pk if k in ("interviewer", "owner") else
                     _soon() if v == "soon" else v) for k, v in template.items()}
     before = last_id()
     response = as_(getattr(cast, role)).post(_path(name, interview), data)

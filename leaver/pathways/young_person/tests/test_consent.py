@@ -71,7 +71,7 @@ def test_the_questions_under_each_answer_are_revealed_only_for_it(cast):
     interview = make_case(cast, State.NOTIFIED)
     html = as_(cast.social_worker).get(consent_url(interview)).content.decode()
     for outcome in ("consent_given", "consent_declined", "not_feasible"):
-        assert f'data-aria-controls="conditional-{outcome}"' in html
+        assert f'data-reveals="conditional-{outcome}"' in html
         # Hidden only when JavaScript runs (GOV.UK's CSS); without it every question shows.
         assert (f'class="govuk-radios__conditional govuk-radios__conditional--hidden" '
                 f'id="conditional-{outcome}"') in html

@@ -149,7 +149,9 @@ ACTS: dict[str, Act] = {
 def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
     """The change each action is for, beyond the state."""
     i = Interview.objects.get(pk=interview.pk)
-    return {
+    if name.startswith("correct_"):
+        return _corrected(cast, i, name.removeprefix("correct_"))
+    checks: dict[str, Callable[[], bool]] = {
         "consent_given": lambda: i.consent_recorded_at is not None,
         "consent_declined": lambda: i.outcome_reason == "They would rather not.",
         "not_feasible": lambda: i.outcome_reason == "A spoken interview is not possible.",
@@ -165,15 +167,15 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
         "withdraw": lambda: i.closed_at is not None and bool(i.outcome_reason),
         "unable_to_contact": lambda: i.closed_at is not None and bool(i.outcome_reason),
         "reopen": lambda: i.consent_recorded_at is None and not i.outcome_reason,
-        **{f"correct_{key}": (lambda key=key: _corrected(cast, i, key)) for key in CORRECTED},
-    }[name]()
+    }
+    return checks[name]()
 
 
 def _corrected(cast: Cast, interview: Interview, key: str) -> bool:
     young_person = interview.young_person
     for field, value in CORRECTED[key](cast).items():
         target = interview if field == "setting" else young_person
-        expected = value.upper() if field == "postcode" else value
+        expected = str(value).upper() if field == "postcode" else value
         if getattr(target, field) != expected:
             return False
     return True
