@@ -46,6 +46,7 @@ class Route:
     record: recording.RecordDetails
     may_quote: bool = True
     reason: str = "A reason."  # declined, not feasible, withdrawn, unable to contact
+    tried: tuple[str, ...] = ()  # not feasible: what was tried first (FeasibilityAid values)
     interview_in: dt.timedelta = dt.timedelta(days=2)
     location: str = "The library"
     # Set: the IRO finds nothing to act on (and the case closes through "no action needed").
@@ -69,7 +70,8 @@ def walk(people: People, details: actions.MoveDetails, to: State, route: Route
     if to in _CONSENT:
         return actions.record_consent(actor=social_worker, interview=case,
                                       outcome=_CONSENT[to], reason=route.reason,
-                                      may_quote=False, statement=people.statement)
+                                      may_quote=False, statement=people.statement,
+                                      tried=route.tried if to == State.NOT_FEASIBLE else ())
     if to in _EARLY_END:
         return actions.close_early(actor=social_worker, interview=case,
                                    outcome=_EARLY_END[to], reason=route.reason)

@@ -160,4 +160,5 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
     move(birch, "Jamie Fox", "sophie", State.DECLINED,
          reason="Did not want to talk about the home.")
     move(oak, "Charlie Webb", "sam", State.NOT_FEASIBLE, disability=True,
-         reason="Non-verbal; an interview would cause distress.")
+         reason="Non-verbal; an interview would cause distress.",
+         tried=("communication_aids", "advocate"))
