@@ -281,7 +281,8 @@ def test_the_record_needs_every_required_answer(cast):
     with pytest.raises(ActionRefused) as refused:
         recording.submit_record(actor=cast.interviewer, interview=interview,
                          details=record_details(answers=answers))
-    assert str(refused.value) == f"Answer “{label}”."
+    assert str(refused.value) == (f"Record an answer to “{label}”: if they did not answer, "
+                                  "choose “Did not want to answer” or “Not asked”.")
     assert snapshot(interview) == before
 
 
@@ -295,7 +296,7 @@ def test_a_section_page_refuses_an_empty_answer_and_keeps_what_was_typed(client,
     response = client.post(url(interview, "record/care_and_safety/"), data)
     assert response.status_code == 400
     page = text_of(response)
-    assert f"Answer “{label}”" in page
+    assert f"Record an answer to “{label}”" in page
     for key, value in data.items():
         if key.endswith("_comment"):
             assert f"{value}</textarea>" in page
@@ -319,7 +320,7 @@ def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client
     response = client.post(url(interview, "record/check/"), check_post())
     assert response.status_code == 400
     page = text_of(response)
-    assert f"Answer “{label}”." in page
+    assert f"Record an answer to “{label}”" in page
     assert "typed notes heron</textarea>" in page
     assert re.search(r'name="advocacy_discussed" type="checkbox" value="on" checked', page)
     assert snapshot(interview) == before
