@@ -144,8 +144,9 @@ class AnswerForm(forms.Form):
                 value = _as_answer(data.get(item.key))
                 label = self.fields[item.key].label
                 if isinstance(value, list) and len(value) > 1 and EXCLUSIVE & set(value):
-                    alone = " or ".join(f"“{w}”" for v, w in self.fields[item.key].choices
-                                        if v in EXCLUSIVE & set(value))
+                    picked = EXCLUSIVE & set(value)
+                    alone = " or ".join(f"“{words(c.label, self.language)}”"
+                                        for c in with_not_answered(item) if c.value in picked)
                     self.add_error(item.key, f"For “{label}”, choose {alone} on its own, "
                                              "without other answers")
                 elif value:
