@@ -73,7 +73,7 @@ def _answer_sections(questionnaire: Questionnaire, answers: dict[str, Value],
                 continue
             rows.append({"key": item.key, "label": item_label(item, language, easy_read),
                          "choice": bool(item.choices), "answer": words_, "comment": "",
-                         "not_answered": answer in NOT_ANSWERED_VALUES})
+                         "not_answered": str(answer) in NOT_ANSWERED_VALUES})
         if rows:
             out.append({"key": section.key, "title": words(section.title, language),
                         "rows": rows})

@@ -25,6 +25,7 @@ from leaver.testing import (
     answer_sections,
     check_post,
     full_answers,
+    held,
     make_case,
     record_details,
     section_post,
@@ -60,6 +61,7 @@ def last_id() -> int:
 def test_viewing_a_case_page_is_audited(cast, role):
     user = getattr(cast, role)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     before = last_id()
     response = as_(user).get(reverse("young_person:case", args=[interview.public_id]))
     assert response.status_code == 200
@@ -290,6 +292,7 @@ def test_audit_rows_hold_no_answer_text(cast):
 def test_audit_rows_hold_nothing_written_about_the_young_person(cast: Cast):
     interview = make_case(cast, State.SCHEDULED, contact_details="7 Secret Lane",
                           communication_needs="Needs a signer")
+    held(cast, interview)
     details = record_details(
         answers={k: f"Unique answer {k}" if v == ANSWER else v for k, v in
                  full_answers().items()},
@@ -298,6 +301,7 @@ def test_audit_rows_hold_nothing_written_about_the_young_person(cast: Cast):
     recording.submit_record(actor=cast.interviewer, interview=interview, details=details)
     # ...and the same through the page, as the interviewer types it.
     other = make_case(cast, State.SCHEDULED)
+    held(cast, other)
     client = as_(cast.interviewer)
     answer_sections(client, other)  # every comment box: "typed comment <key>"
     assert client.post(_path("young_person:record_check", other), check_post(

@@ -27,6 +27,7 @@ from leaver.testing import (
     answer_sections,
     check_post,
     full_answers,
+    held,
     make_case,
     move_details,
     record_details,
@@ -275,6 +276,7 @@ def required_items(section_key: str) -> list[tuple[str, str]]:
 
 def test_the_record_needs_every_required_answer(cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     key, label = required_items("living_here")[0]
     answers = {**full_answers(), key: "", f"{key}_comment": "A comment only."}
     before = snapshot(interview)
@@ -288,6 +290,7 @@ def test_the_record_needs_every_required_answer(cast):
 
 def test_a_section_page_refuses_an_empty_answer_and_keeps_what_was_typed(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     missing, label = required_items("care_and_safety")[3]
     data = section_post("care_and_safety")
     del data[missing]
@@ -309,6 +312,7 @@ def test_a_section_page_refuses_an_empty_answer_and_keeps_what_was_typed(client,
 
 def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
     missing, label = required_items("school")[1]
@@ -329,6 +333,7 @@ def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client
 
 def test_the_check_page_needs_the_young_persons_agreement(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
     data = check_post()
@@ -343,6 +348,7 @@ def test_the_check_page_needs_the_young_persons_agreement(client, cast):
 def test_a_valid_record_is_saved_through_the_pages(client, cast):
     """The control for the refusals above: the same data, complete, is accepted."""
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     response = record_through_pages(client, interview)
     assert response.status_code == 302

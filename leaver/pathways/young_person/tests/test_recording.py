@@ -36,6 +36,7 @@ from leaver.testing import (
     answer_sections,
     check_post,
     full_answers,
+    held,
     make_case,
     record_details,
     section_post,
@@ -64,6 +65,7 @@ def publish_new_wording(cast: Cast) -> Version:
 def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, cast):
     first = Version.objects.get(template__organisation=cast.org, number=1)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version == first
     second = publish_new_wording(cast)
     client.force_login(cast.interviewer)
@@ -78,6 +80,7 @@ def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, c
         == {first.pk}
     # A case opened now uses the new version, and its pages its wording.
     newer = make_case(cast, State.SCHEDULED)
+    held(cast, newer)
     assert newer.questionnaire_version == second
     assert NEW_WORDING in page_of(client.get(f"/cases/{newer.public_id}/record/new/"))
 
@@ -85,6 +88,7 @@ def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, c
 def test_recording_is_refused_without_a_published_questionnaire(client, cast):
     Template.objects.filter(organisation=cast.org).update(pathway=Pathway.STAFF)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version is None
     before = snapshot(interview)
     client.force_login(cast.interviewer)
@@ -101,6 +105,7 @@ def test_recording_is_refused_without_a_published_questionnaire(client, cast):
 
 def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     url = f"/cases/{interview.public_id}/record/moving_on/"
     data = section_post("moving_on", later="", who_decided="My nan decided with me.")
@@ -127,6 +132,7 @@ def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast
 
 def test_save_and_continue_goes_on_to_the_next_section_then_to_check(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     base = f"/cases/{interview.public_id}/record/"
     response = client.post(base + "living_here/", section_post("living_here"))
@@ -140,6 +146,7 @@ def test_save_and_continue_goes_on_to_the_next_section_then_to_check(client, cas
 
 def test_answers_to_hidden_questions_are_discarded(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     response = client.post(f"/cases/{interview.public_id}/record/care_and_safety/",
                            section_post("care_and_safety", experienced_bullying="no",
@@ -160,6 +167,7 @@ def test_answers_to_hidden_questions_are_discarded(client, cast):
 
 def test_a_multiple_choice_answer_is_stored_as_its_values_separated_by_spaces(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     client.post(f"/cases/{interview.public_id}/record/having_a_say/",
                 section_post("having_a_say", say_menus_bedtimes_activities=["menus", "bedtimes"]))
@@ -173,6 +181,7 @@ def test_a_multiple_choice_answer_is_stored_as_its_values_separated_by_spaces(cl
 
 def test_the_record_page_shows_the_answers_in_the_versions_wording(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
     assert client.post(f"/cases/{interview.public_id}/record/check/",
@@ -222,6 +231,7 @@ def section_queries(client: object, cast: Cast, items: int) -> tuple[int, int]:
                           questionnaire=section_of(items))
     qa.publish(actor=None, version=draft)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version == Version.objects.get(pk=draft.pk)
     url = f"/cases/{interview.public_id}/record/only/"
     client.force_login(cast.interviewer)  # type: ignore[attr-defined]

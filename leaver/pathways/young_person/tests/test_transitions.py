@@ -27,6 +27,7 @@ from leaver.testing import (
     add_recommendation,
     answer_sections,
     check_post,
+    held,
     make_case,
     move_details,
     record_details,
@@ -149,6 +150,8 @@ def case_for(cast: Cast, name: str, state: State) -> Interview:
     interview = make_case(cast, state, **details)
     if name == "letter_sent" and state in TRANSITIONS["edit_letter"].sources:
         ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
+    if name == "submit_record" and state == S.SCHEDULED:
+        held(cast, interview)  # a record is made only after the interview
     return interview
 
 
@@ -322,6 +325,7 @@ def test_an_unrestricted_record_goes_to_the_distribution_list(cast):
 
 def test_an_interviewer_who_restricts_circulation_sends_no_copies(cast):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a member of staff."))
     record = InterviewRecord.objects.get(interview=interview)
@@ -333,6 +337,7 @@ def test_an_interviewer_who_restricts_circulation_sends_no_copies(cast):
 @pytest.mark.parametrize("reason", ["", "   "])
 def test_restricting_at_submission_needs_a_reason(cast, reason):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     before = snapshot(interview)
     with pytest.raises(ActionRefused, match="Give the reason for restricting circulation"):
         recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
@@ -342,11 +347,12 @@ def test_restricting_at_submission_needs_a_reason(cast, reason):
 
 def test_the_check_page_needs_a_reason_to_restrict(client, cast):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
     before = snapshot(interview)
-    response = client.post(f"/cases/{interview.public_id}/record/check/",
-                           check_post(restrict_circulation="on", restriction_reason=""))
+    response = client.post(f"/cases/{interview.public_id}/record/circulation/",
+                           {"restrict_circulation": "yes", "restriction_reason": ""})
     assert response.status_code == 400
     assert "Give the reason for restricting circulation." in response.content.decode()
     assert snapshot(interview) == before
