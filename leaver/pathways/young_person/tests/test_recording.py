@@ -34,11 +34,11 @@ from leaver.testing import (
     ANSWER,
     Cast,
     answer_sections,
-    check_post,
     full_answers,
     held,
     make_case,
     record_details,
+    record_parts,
     section_post,
     snapshot,
 )
@@ -69,7 +69,7 @@ def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, c
     assert interview.questionnaire_version == first
     second = publish_new_wording(cast)
     client.force_login(cast.interviewer)
-    page = page_of(client.get(f"/cases/{interview.public_id}/record/new/"))
+    page = page_of(client.get(f"/cases/{interview.public_id}/record/living_here/"))
     assert "Were you happy living here?" in page
     assert NEW_WORDING not in page
     recording.submit_record(actor=cast.interviewer, interview=interview,
@@ -82,7 +82,7 @@ def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, c
     newer = make_case(cast, State.SCHEDULED)
     held(cast, newer)
     assert newer.questionnaire_version == second
-    assert NEW_WORDING in page_of(client.get(f"/cases/{newer.public_id}/record/new/"))
+    assert NEW_WORDING in page_of(client.get(f"/cases/{newer.public_id}/record/living_here/"))
 
 
 def test_recording_is_refused_without_a_published_questionnaire(client, cast):
@@ -112,8 +112,8 @@ def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast
     del data["want_to_stay_longer"]  # a draft saved for later may have gaps
     response = client.post(url, data)
     assert response.status_code == 302
-    assert response["Location"] == f"/cases/{interview.public_id}/"
-    case_page = page_of(client.get(response["Location"]))
+    assert response["Location"] == f"/cases/{interview.public_id}/record/new/"
+    case_page = page_of(client.get(f"/cases/{interview.public_id}/"))
     assert "Continue recording the interview" in case_page
     assert "Check and submit the record" in case_page
     saved = AuditEvent.objects.filter(action="interview.record_draft_saved").get()
@@ -140,7 +140,9 @@ def test_save_and_continue_goes_on_to_the_next_section_then_to_check(client, cas
     page = page_of(client.get(base + "moving_on/"))
     assert "Section 2 of 11" in page
     response = client.post(base + "in_charge/", section_post("in_charge"))
-    assert response["Location"] == base + "check/"
+    assert response["Location"] == base + "new/"  # the last section: back to the task list
+    response = client.post(base + "in_charge/?from=check", section_post("in_charge"))
+    assert response["Location"] == base + "check/"  # a "Change" link comes back
     assert client.get(base + "no_such_section/").status_code == 404
 
 
@@ -184,8 +186,8 @@ def test_the_record_page_shows_the_answers_in_the_versions_wording(client, cast)
     held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
-    assert client.post(f"/cases/{interview.public_id}/record/check/",
-                       check_post()).status_code == 302
+    record_parts(client, interview)
+    assert client.post(f"/cases/{interview.public_id}/record/check/", {}).status_code == 302
     client.force_login(cast.iro)
     page = page_of(client.get(f"/cases/{interview.public_id}/record/"))
     assert "Care and safety" in page

@@ -26,7 +26,6 @@ from leaver.testing import (
     Cast,
     add_recommendation,
     answer_sections,
-    check_post,
     held,
     make_case,
     move_details,
