@@ -5,10 +5,13 @@ answer still missing, each linked to the place it is recorded."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.urls import reverse
 
+from leaver.cases import answers as case_answers
 from leaver.cases.models import Interview, RecordDraft
+from leaver.pathways.young_person import forms_record, recording_parts, wording
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.answering import item_label, words
 from leaver.questionnaires.queries import shown_items
@@ -93,3 +96,24 @@ def first_unfinished(groups: tuple[list[Task], ...]) -> Task | None:
 
 def all_missing(groups: tuple[list[Task], ...]) -> list[Missing]:
     return [m for group in groups for t in group for m in t.missing]
+
+
+def task_groups(interview: Interview) -> tuple[list[Task], ...]:
+    version = case_answers.questionnaire_version(interview)
+    questionnaire = version.questionnaire
+    return tasks(interview, questionnaire, case_answers.saved(interview, questionnaire),
+                       recording_parts.draft_of(interview))
+
+
+def wording_context(interview: Interview) -> dict[str, Any]:
+    """The wording switch: offered only for a Welsh speaker or easy read."""
+    young_person = interview.young_person
+    offered = wording.offered(young_person)
+    chosen = recording_parts.draft_of(interview).wording
+    choices = [(w, recording_parts.WORDINGS[w]) for w in ["", *offered]]
+    return {
+        "wording_form": forms_record.WordingForm(
+            initial={"wording": chosen if chosen in offered else ""}, choices=choices)
+        if offered else None,
+        "wording_url": reverse("young_person:record_wording", args=[interview.public_id]),
+    }

@@ -95,8 +95,6 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str
     """One section of the questionnaire, saved as a draft: "Save and continue" checks that
     the shown required questions are answered (the section is then completed); "Save and come
     back later" does not. The questions are in the wording chosen for the young person."""
-    from leaver.pathways.young_person.views_tasks import wording_context  # its helpers are here
-
     user = _user(request)
     interview, version = _recording(request, public_id)
     questionnaire = version.questionnaire
@@ -138,7 +136,7 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str
             "number": index + 1, "count": len(keys), "came_from": came_from,
             "tasks_url": tasks_url, "language": language,
             "fields": [form[item.key] for item in section.items],
-            **wording_context(interview),
+            **tasks.wording_context(interview),
         }, form,
         lambda d: recording.save_record_draft(actor=user, interview=interview,
                                             section_key=section_key,
@@ -151,13 +149,11 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str
 def record_check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Check your answers: every part with "Change" links and every missing answer at once,
     each linked to its place; submitting locks the record."""
-    from leaver.pathways.young_person.views_tasks import task_groups  # its helpers are here
-
     user = _user(request)
     interview, version = _recording(request, public_id)
     questionnaire = version.questionnaire
     answers = case_answers.saved(interview, questionnaire)
-    groups = task_groups(interview)
+    groups = tasks.task_groups(interview)
     missing = tasks.all_missing(groups)
     return form_page(
         request, "young_person/record_check.html", {

@@ -18,6 +18,7 @@ from leaver.cases import answers as case_answers
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person import forms_record, recording_parts, tasks, wording
+from leaver.pathways.young_person.tasks import task_groups, wording_context
 from leaver.pathways.young_person.views_record import (
     GET_POST,
     _answer_sections,
@@ -25,13 +26,6 @@ from leaver.pathways.young_person.views_record import (
     _user,
 )
 from leaver.ui.pages import form_page, posted
-
-
-def task_groups(interview: Interview) -> tuple[list[tasks.Task], ...]:
-    version = case_answers.questionnaire_version(interview)
-    questionnaire = version.questionnaire
-    return tasks.tasks(interview, questionnaire, case_answers.saved(interview, questionnaire),
-                       recording_parts.draft_of(interview))
 
 
 def _check_url(interview: Interview) -> str:
@@ -62,20 +56,6 @@ def task_list(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "done": done, "total": sum(len(g) for g in groups),
         **wording_context(interview),
     })
-
-
-def wording_context(interview: Interview) -> dict[str, Any]:
-    """The wording switch: offered only for a Welsh speaker or easy read."""
-    young_person = interview.young_person
-    offered = wording.offered(young_person)
-    chosen = recording_parts.draft_of(interview).wording
-    choices = [(w, recording_parts.WORDINGS[w]) for w in ["", *offered]]
-    return {
-        "wording_form": forms_record.WordingForm(
-            initial={"wording": chosen if chosen in offered else ""}, choices=choices)
-        if offered else None,
-        "wording_url": reverse("young_person:record_wording", args=[interview.public_id]),
-    }
 
 
 @login_required

@@ -327,9 +327,8 @@ def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client
     assert response.status_code == 400
     page = text_of(response)
     assert f"Record an answer to “{label}”" in page
-    # Listed with every other gap, linked to its place.
     assert f'/record/school/#id_{missing}_0">School: record an answer to “{label}”' in (
-        response.content.decode())
+        response.content.decode())  # listed with every other gap, linked to its place
     assert snapshot(interview) == before
     assert not InterviewRecord.objects.exists()
 
