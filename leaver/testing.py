@@ -181,6 +181,18 @@ def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> I
     return walk(people, move_details(cast, **details), state, route)
 
 
+def held(cast: Cast, interview: Interview) -> Interview:
+    """The assigned interviewer records that the interview was held an hour ago (a record
+    cannot be submitted before the interview)."""
+    from leaver.pathways.young_person import recording_parts
+
+    return recording_parts.record_interview_facts(
+        actor=cast.interviewer, interview=interview, facts=recording_parts.InterviewFacts(
+            held_at=timezone.now() - dt.timedelta(hours=1), held_how="in_person",
+            held_where="The library", people_present="The young person and the interviewer",
+            support="none"))
+
+
 def add_recommendation(cast: Cast, interview: Interview, owner: User | None = None,
                        share_record: bool = False) -> Recommendation:
     return ra.add_recommendation(
@@ -226,10 +238,43 @@ def answer_sections(client: Client, interview: Interview) -> None:
         assert response.status_code == 302, (key, response.content.decode()[:3000])
 
 
+def facts_post(**overrides: str) -> dict[str, str]:
+    """The "when, how and where" page as the browser posts it: held an hour ago."""
+    held = timezone.localtime() - dt.timedelta(hours=1)
+    data = {"held_at": f"{held:%Y-%m-%dT%H:%M}", "held_how": "in_person",
+            "held_where": "The library", "people_present": "The young person and me",
+            "support": "none", "support_details": ""}
+    data.update(overrides)
+    return data
+
+
+def record_parts(client: Client, interview: Interview, **check: str) -> None:
+    """Post the pages beyond the answers (when and how it was held, complaints and advocacy,
+    agreement, circulation) from check_post(**check), as the browser would: each is saved."""
+    data = check_post(**check)
+    yes_no = {"on": "yes", "": "no"}
+    base = f"/cases/{interview.public_id}/record"
+    posts = {
+        "about": facts_post(),
+        "complaints": {name: yes_no[data.get(name, "")] for name in (
+            "complaints_discussed", "complaints_referral_wanted", "advocacy_discussed",
+            "advocacy_referral_wanted")},
+        "agreement": {name: data[name] for name in (
+            "agreed_with_young_person", "interviewer_notes", "left_out_note") if name in data},
+        "circulation": {"restrict_circulation": yes_no[data.get("restrict_circulation", "")],
+                        "restriction_reason": data.get("restriction_reason", "")},
+    }
+    for part, post in posts.items():
+        response = client.post(f"{base}/{part}/", post)
+        assert response.status_code == 302, (part, response.content.decode()[:3000])
+
+
 def record_through_pages(client: Client, interview: Interview, **check: str) -> Any:
-    """Answer every section, then post the check page; the response to that post."""
+    """Answer every section and the pages beyond the answers, then submit on the check
+    page; the response to that post."""
     answer_sections(client, interview)
-    return client.post(f"/cases/{interview.public_id}/record/check/", check_post(**check))
+    record_parts(client, interview, **check)
+    return client.post(f"/cases/{interview.public_id}/record/check/", {})
 
 
 def date_parts(name: str, day: dt.date) -> dict[str, str]:

@@ -10,9 +10,11 @@ nothing and exits 1 when a file differs from what the script would write.
 yp-appendix-1: Appendix 1 of seed 002, with the keys, sections and wording (English, Welsh and
 easy read) of scripts/appendix_1.py. A closed question is yes / no / not sure with an optional
 comment `<key>_comment`; an open one is long text. "Menus? Bedtimes? Activities?" keeps its key
-and becomes a multiple choice (menus, bedtimes, activities, none of these), shown once "Did you
-have a say in what happened in the Home?" is answered. The Welsh is best effort and must be
-reviewed by a Welsh speaker before use.
+and becomes a multiple choice (menus, bedtimes, activities, none of these: checkboxes), asked
+only after "Yes" to "Did you have a say in what happened in the Home?". "Did not want to answer"
+and "Not asked" are not written here: the answering form offers them on every closed question
+(leaver.questionnaires.spec.NOT_ANSWERED). Version 2: the menus question asked only after
+"Yes". The Welsh is best effort and must be reviewed by a Welsh speaker before use.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ COMMENT_EASY = {"en": "Do you want to say more? You do not have to.",
                 "cy": "Ydych chi eisiau dweud mwy? Does dim rhaid i chi."}
 RELEVANT = {
     "bullying_dealt_with": "${experienced_bullying} = 'yes'",
-    "say_menus_bedtimes_activities": "${say_in_home} != ''",
+    "say_menus_bedtimes_activities": "${say_in_home} = 'yes'",
 }
 TRIGGERS = {
     "felt_safe": "${felt_safe} = 'no'",
@@ -87,7 +89,7 @@ def young_person() -> Questionnaire:
         "yp-appendix-1",
         {"en": "Exit interview: questions for young people",
          "cy": "Cyfweliad gadael: cwestiynau i bobl ifanc"},
-        "1", tuple(sections))
+        "2", tuple(sections))
 
 
 REASONS = (

@@ -10,3 +10,5 @@ class CaseEvent(models.TextChoices):
     VIEWED = "interview.viewed", "Case viewed"
     RECORD_VIEWED = "interview.record_viewed", "Record viewed"
     RECORD_DRAFT_SAVED = "interview.record_draft_saved", "Part of the record saved as a draft"
+    RECORD_WORDING_CHOSEN = "interview.record_wording_chosen", (
+        "Wording of the questions chosen for the young person")

@@ -12,6 +12,18 @@ from django.db import models
 from leaver.organisations.models import Pathway
 
 
+class HeldHow(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    VIDEO = "video", "Video call"
+    PHONE = "phone", "Phone"
+
+
+class Support(models.TextChoices):
+    NONE = "none", "No"
+    INTERPRETER = "interpreter", "Yes, an interpreter"
+    COMMUNICATION = "communication", "Yes, other communication support"
+
+
 class Interview(models.Model):
     """One leaver's exit interview case, from notification to closure."""
 
@@ -48,6 +60,14 @@ class Interview(models.Model):
     )
     scheduled_for = models.DateTimeField(null=True, blank=True)
     location = models.CharField(max_length=300, blank=True)
+
+    # What happened, recorded by the interviewer with the record (and locked with it).
+    held_at = models.DateTimeField(null=True, blank=True)
+    held_how = models.CharField(max_length=16, choices=HeldHow.choices, blank=True)
+    held_where = models.CharField(max_length=300, blank=True)
+    people_present = models.TextField(blank=True)
+    support = models.CharField(max_length=16, choices=Support.choices, blank=True)
+    support_details = models.TextField(blank=True)
 
     # The questionnaire version the interview is recorded against, fixed when the case is
     # opened (or when recording starts, if none was published then). Never changes after.
@@ -94,6 +114,31 @@ class InterviewRecord(models.Model):
     def answers(self) -> models.QuerySet[Answer]:
         """The interview's answers: locked with the record."""
         return Answer.objects.filter(interview_id=self.interview_id)
+
+
+class RecordDraft(models.Model):
+    """What the interviewer has recorded so far beyond the answers, until the record is
+    submitted: the parts done, the wording chosen for reading the questions, and the drafts
+    of what goes with the answers. None: not answered yet."""
+
+    interview = models.OneToOneField(Interview, on_delete=models.CASCADE,
+                                     related_name="record_draft")
+    sections_done = models.JSONField(default=list)  # section keys saved with "continue"
+    # How the questions are shown while recording: "" (the questionnaire's English), "cy"
+    # (Welsh) or "easy" (easy read), for the young person's language or needs.
+    wording = models.CharField(max_length=8, blank=True)
+    complaints_discussed = models.BooleanField(null=True)
+    complaints_referral_wanted = models.BooleanField(null=True)
+    advocacy_discussed = models.BooleanField(null=True)
+    advocacy_referral_wanted = models.BooleanField(null=True)
+    interviewer_notes = models.TextField(blank=True)
+    left_out_note = models.TextField(blank=True)
+    agreed_with_young_person = models.BooleanField(null=True)
+    restrict_circulation = models.BooleanField(null=True)
+    restriction_reason = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Draft record of {self.interview}"
 
 
 class Answer(models.Model):

@@ -36,7 +36,18 @@ def canonical_content(record: InterviewRecord) -> dict[str, Any]:
         "interviewer_notes": record.interviewer_notes,
         "agreed_with_young_person": record.agreed_with_young_person,
         "left_out_note": record.left_out_note,
+        **_facts(record.interview),
     }
+
+
+def _facts(case: Interview) -> dict[str, Any]:
+    """When, how and where the interview was held: locked with the record. Records from
+    before these were kept have none, and keep their hash."""
+    if case.held_at is None:
+        return {}
+    return {"held": {"at": case.held_at.isoformat(), "how": case.held_how,
+                     "where": case.held_where, "present": case.people_present,
+                     "support": case.support, "support_details": case.support_details}}
 
 
 def content_hash(record: InterviewRecord) -> str:

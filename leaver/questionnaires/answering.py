@@ -15,7 +15,17 @@ from django import forms
 
 from leaver.questionnaires import conditions
 from leaver.questionnaires.hints import describe
-from leaver.questionnaires.spec import DEFAULT_LANGUAGE, Item, ItemType, Questionnaire, Text
+from leaver.questionnaires.spec import (
+    CHOICE_TYPES,
+    DEFAULT_LANGUAGE,
+    NOT_ANSWERED,
+    NOT_ANSWERED_VALUES,
+    Choice,
+    Item,
+    ItemType,
+    Questionnaire,
+    Text,
+)
 from leaver.ui.widgets import InlineRadioSelect
 
 Answer = str | list[str]
@@ -27,6 +37,19 @@ FACES = {"1": "😞", "2": "🙁", "3": "😐", "4": "🙂", "5": "😀"}
 
 def words(text: Text, language: str) -> str:
     return text.get(language) or text.get(DEFAULT_LANGUAGE, "")
+
+
+def with_not_answered(item: Item) -> tuple[Choice, ...]:
+    """The choices offered for `item`: its own, then "Did not want to answer" and "Not asked"
+    for every closed question (an author's own choice of the same value is kept)."""
+    if item.type not in CHOICE_TYPES:
+        return item.choices
+    own = {c.value for c in item.choices}
+    return (*item.choices, *(c for c in NOT_ANSWERED if c.value not in own))
+
+
+# A choice of a multiple choice that cannot go with any other ("none" by convention).
+EXCLUSIVE = NOT_ANSWERED_VALUES | {"none"}
 
 
 def item_label(item: Item, language: str, easy_read: bool) -> str:
@@ -52,7 +75,7 @@ class AnswerForm(forms.Form):
                          if sections is None or s.key in sections]
         known = questionnaire.keys()
         labels = {i.key: item_label(i, language, easy_read) for i in questionnaire.items()}
-        wording = {i.key: {c.value: words(c.label, language) for c in i.choices}
+        wording = {i.key: {c.value: words(c.label, language) for c in with_not_answered(i)}
                    for i in questionnaire.items()}
         self._relevant = {}
         for section in questionnaire.sections:
@@ -68,11 +91,15 @@ class AnswerForm(forms.Form):
                     hints.append(describe(node, labels, wording))
                     field.widget.attrs["data-relevant"] = json.dumps(conditions.to_json(node))
                 field.help_text = " ".join(hints)
+                if item.type in CHOICE_TYPES:
+                    # Shown after an "or" divider; on a multiple choice they stand alone.
+                    field.divider_before = NOT_ANSWERED[0].value  # type: ignore[attr-defined]
+                    field.exclusive = sorted(EXCLUSIVE)  # type: ignore[attr-defined]
                 self.fields[item.key] = field
 
     def _field(self, item: Item) -> forms.Field:
         label = item_label(item, self.language, self.easy_read)
-        choices = [(c.value, words(c.label, self.language)) for c in item.choices]
+        choices = [(c.value, words(c.label, self.language)) for c in with_not_answered(item)]
         if item.type == ItemType.SCALE and self.faces:
             choices = [(value, f"{FACES.get(value, '')} {text}".strip())
                        for value, text in choices]
@@ -115,12 +142,26 @@ class AnswerForm(forms.Form):
                     seen.pop(item.key, None)
                     continue
                 value = _as_answer(data.get(item.key))
-                if value:
+                label = self.fields[item.key].label
+                if isinstance(value, list) and len(value) > 1 and EXCLUSIVE & set(value):
+                    picked = EXCLUSIVE & set(value)
+                    alone = " or ".join(f"“{words(c.label, self.language)}”"
+                                        for c in with_not_answered(item) if c.value in picked)
+                    self.add_error(item.key, f"For “{label}”, choose {alone} on its own, "
+                                             "without other answers")
+                elif value:
                     seen[item.key] = value
                 elif item.required and item.key not in self.errors:
-                    self.add_error(item.key, f"Answer “{self.fields[item.key].label}”")
+                    self.add_error(item.key, _missing(item, str(label)))
         self.visible_answers = {k: v for k, v in seen.items() if k in self.fields}
         return data
+
+
+def _missing(item: Item, label: str) -> str:
+    if item.type in CHOICE_TYPES:
+        return (f"Record an answer to “{label}”: if they did not answer, choose “Did not want "
+                "to answer” or “Not asked”")
+    return f"Answer “{label}”"
 
 
 def _as_answer(value: Any) -> Answer:

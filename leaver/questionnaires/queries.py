@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from leaver.questionnaires import conditions
 from leaver.questionnaires.answering import Answer as Value
+from leaver.questionnaires.answering import with_not_answered
 from leaver.questionnaires.spec import Item, ItemType, Questionnaire
 
 
@@ -43,9 +44,11 @@ def shown_items(questionnaire: Questionnaire, answers: Mapping[str, Value]) -> s
 
 
 def answer_words(item: Item, value: Value, language: str = "en") -> str:
-    """An answer as the reader sees it: choice labels rather than values."""
-    if not item.choices:
+    """An answer as the reader sees it: choice labels rather than values ("Did not want to
+    answer" and "Not asked" included)."""
+    choices = with_not_answered(item)
+    if not choices:
         return to_text(value)
-    labels = {c.value: c.label.get(language) or c.label.get("en", c.value) for c in item.choices}
+    labels = {c.value: c.label.get(language) or c.label.get("en", c.value) for c in choices}
     values = value if isinstance(value, list) else [value]
     return ", ".join(labels.get(v, v) for v in values)

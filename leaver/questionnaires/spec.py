@@ -80,3 +80,15 @@ YES_NO_NOT_SURE = (
     Choice("no", {"en": "No", "cy": "Na"}),
     Choice("not_sure", {"en": "Not sure", "cy": "Ddim yn siŵr"}),
 )
+
+# An interview is a conversation: the leaver may not want to answer, or the interviewer may not
+# get to a question. Every closed question of an interview may be recorded either way, kept
+# apart from "not sure" (leaver.questionnaires.answering adds them; authors never write them).
+# "Required" means the interviewer records something, not that the leaver answers.
+DID_NOT_ANSWER = "did_not_answer"
+NOT_ASKED = "not_asked"
+NOT_ANSWERED = (
+    Choice(DID_NOT_ANSWER, {"en": "Did not want to answer", "cy": "Ddim eisiau ateb"}),
+    Choice(NOT_ASKED, {"en": "Not asked", "cy": "Heb ofyn"}),
+)
+NOT_ANSWERED_VALUES = frozenset(c.value for c in NOT_ANSWERED)

@@ -39,6 +39,6 @@ def test_keep_alive_needs_the_csrf_token(cast):
 def test_the_record_form_asks_for_keep_alive_and_warns_about_the_time_limit(client, cast):
     interview = make_case(cast, State.SCHEDULED)
     client.force_login(cast.interviewer)
-    page = client.get(f"/cases/{interview.public_id}/record/new/").content.decode()
+    page = client.get(f"/cases/{interview.public_id}/record/living_here/").content.decode()
     assert 'data-keep-alive="/accounts/keep-alive/"' in page
     assert "signed out after 30 minutes without activity" in page

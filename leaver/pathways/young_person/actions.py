@@ -6,6 +6,7 @@ and letter in leaver.reviews."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -245,12 +246,39 @@ def schedule_interview(
     engine.check(actor, interview, "schedule")
     if timezone.is_naive(when):
         raise ActionRefused("The interview time must include a time zone.")
+    if when <= timezone.now():
+        raise ActionRefused(
+            f"{timezone.localtime(when):%d %B %Y at %H:%M} has already passed. Choose a date "
+            "and time in the future. If the interview has already happened, record it and "
+            "give the date it was held.")
     if not location.strip():
         raise ActionRefused("Enter where the interview will take place.")
+    previous = interview.scheduled_for
     interview.scheduled_for = when
     interview.location = location.strip()
-    engine.take(actor, interview, "schedule")
+    # The old and new times stay on the timeline (times only: no personal data).
+    engine.take(actor, interview, "schedule", when=when.isoformat(),
+                previously=previous.isoformat() if previous else "")
+    # The young person's social worker and the home's managers are told (a link only).
+    managers = User.objects.filter(
+        is_active=True, organisation_id=interview.organisation_id,
+        memberships__role=Role.UNIT_MANAGER, memberships__setting_id=interview.setting_id)
+    notify([interview.young_person.social_worker, *managers.distinct()],
+           subject="An exit interview has been arranged" if previous is None
+           else "An exit interview has been moved",
+           path=engine.case_url(interview))
     return interview
+
+
+def describe_schedule(detail: Mapping[str, object]) -> str:
+    """The timeline's words for an arrangement: when, and when it was before."""
+    def at(value: object) -> str:
+        return f"{timezone.localtime(dt.datetime.fromisoformat(str(value))):%-d %B %Y, %H:%M}"
+    if not detail.get("when"):
+        return ""
+    if detail.get("previously"):
+        return f"moved from {at(detail['previously'])} to {at(detail['when'])}"
+    return f"for {at(detail['when'])}"
 
 
 @transaction.atomic

@@ -10,9 +10,11 @@ class YoungPersonConfig(AppConfig):
 
     def ready(self) -> None:
         from leaver.cases import engine
-        from leaver.cases.timeline import show_on_timeline
+        from leaver.cases.timeline import describe_on_timeline, show_on_timeline
+        from leaver.pathways.young_person.actions import describe_schedule
         from leaver.pathways.young_person.definition import YOUNG_PERSON
         from leaver.pathways.young_person.events import YoungPersonEvent
 
         engine.register(YOUNG_PERSON)
         show_on_timeline(YoungPersonEvent)
+        describe_on_timeline(YoungPersonEvent.SCHEDULE, describe_schedule)

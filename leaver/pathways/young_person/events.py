@@ -14,6 +14,8 @@ class YoungPersonEvent(models.TextChoices):
     NOT_FEASIBLE = "interview.not_feasible", "Recorded as not feasible"
     ASSIGN_INTERVIEWER = "interview.assign_interviewer", "Interviewer assigned"
     SCHEDULE = "interview.schedule", "Interview arranged"
+    FACTS_RECORDED = "interview.facts_recorded", (
+        "When, how and where the interview was held recorded")
     SUBMIT_RECORD = "interview.submit_record", (
         "Interview record agreed, locked and sent to the IRO")
     RESTRICT_CIRCULATION = "interview.restrict_circulation", (

@@ -231,37 +231,6 @@ class RestrictForm(forms.Form):
     )
 
 
-class RecordForm(forms.Form):
-    """The "check and submit" page: what goes with the answers when the record locks.
-    The answers themselves are recorded section by section (leaver.questionnaires.answering)."""
-
-    complaints_discussed = forms.BooleanField(label="The complaints process was discussed",
-                                              required=False)
-    complaints_referral_wanted = forms.BooleanField(
-        label="The young person wants to make a complaint", required=False)
-    advocacy_discussed = forms.BooleanField(label="The advocacy service was discussed",
-                                            required=False)
-    advocacy_referral_wanted = forms.BooleanField(
-        label="The young person wants a referral to an advocate", required=False)
-    interviewer_notes = forms.CharField(label="Your notes (optional)", required=False,
-                                        widget=forms.Textarea(attrs={"rows": 4}))
-    left_out_note = forms.CharField(
-        label="Anything the young person asked to be left out (optional)", required=False,
-        help_text="Say that something was left out, not what it was.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    agreed_with_young_person = forms.BooleanField(
-        label="I have read this record back to the young person and they agree it is accurate",
-        error_messages={"required": "Confirm that the record was agreed with the young person."},
-    )
-    restrict_circulation = forms.BooleanField(
-        label="Restrict circulation: only the IRO should read this record", required=False)
-    restriction_reason = forms.CharField(label="Reason for restricting circulation",
-                                         required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("restrict_circulation") and not str(
-                data.get("restriction_reason", "")).strip():
-            self.add_error("restriction_reason", "Give the reason for restricting circulation.")
-        return data
+class SubmitForm(forms.Form):
+    """The "check your answers" page: submitting is the whole form. What goes with the answers
+    is recorded on its own pages (leaver.pathways.young_person.forms_record)."""

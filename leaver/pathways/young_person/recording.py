@@ -16,6 +16,7 @@ from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview, InterviewRecord
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person.distribution import send_record
+from leaver.pathways.young_person.recording_parts import draft_of, facts_refusal
 from leaver.questionnaires.answering import Answer as Value
 
 
@@ -36,24 +37,56 @@ class RecordDetails:
 
 @transaction.atomic
 def save_record_draft(*, actor: User, interview: Interview, section_key: str,
-                      answers: Mapping[str, Value]) -> Interview:
-    """The interviewer saves one section's answers as a draft (not locked, may change).
-    The answers' words are not audited; that a draft was saved is."""
+                      answers: Mapping[str, Value], done: bool = False) -> Interview:
+    """The interviewer saves one section's answers as a draft (not locked, may change);
+    `done`: saved with "Save and continue", so the section counts as completed on the task
+    list. The answers' words are not audited; that a draft was saved is."""
     interview = engine.lock(interview)
     records.refuse_if_locked(interview)
     engine.check(actor, interview, "submit_record")
     version = case_answers.pin(interview)
     case_answers.replace_section(interview, version, section_key, answers)
+    draft = draft_of(interview)
+    sections = [key for key in draft.sections_done if key != section_key]
+    draft.sections_done = [*sections, section_key] if done else sections
+    draft.save(update_fields=["sections_done"])
     engine.record_event(actor, interview, CaseEvent.RECORD_DRAFT_SAVED, section=section_key)
     return interview
 
 
+def details_from_draft(interview: Interview) -> RecordDetails:
+    """What the interviewer saved on the complaints, agreement and circulation pages; each
+    part not yet saved is refused, naming the page."""
+    draft = draft_of(interview)
+    if draft.complaints_discussed is None:
+        raise ActionRefused("Answer the questions about complaints and advocacy.")
+    if not draft.agreed_with_young_person:
+        raise ActionRefused("Confirm that the record was agreed with the young person.")
+    if draft.restrict_circulation is None:
+        raise ActionRefused("Say who should read the record.")
+    return RecordDetails(
+        complaints_discussed=draft.complaints_discussed,
+        advocacy_discussed=bool(draft.advocacy_discussed),
+        complaints_referral_wanted=bool(draft.complaints_referral_wanted),
+        advocacy_referral_wanted=bool(draft.advocacy_referral_wanted),
+        interviewer_notes=draft.interviewer_notes, agreed_with_young_person=True,
+        left_out_note=draft.left_out_note, restrict_circulation=draft.restrict_circulation,
+        restriction_reason=draft.restriction_reason)
+
+
 @transaction.atomic
-def submit_record(*, actor: User, interview: Interview, details: RecordDetails) -> Interview:
-    """The interviewer submits the record agreed with the young person. It locks at once."""
+def submit_record(*, actor: User, interview: Interview, details: RecordDetails | None = None
+                  ) -> Interview:
+    """The interviewer submits the record agreed with the young person. It locks at once.
+    `details` None: what was saved on the record's pages. Never before the interview."""
     interview = engine.lock(interview)
     records.refuse_if_locked(interview)
     engine.check(actor, interview, "submit_record")
+    refusal = facts_refusal(interview, interview.held_at)
+    if refusal:
+        raise ActionRefused(refusal)
+    if details is None:
+        details = details_from_draft(interview)
     version = case_answers.pin(interview)
     questionnaire = version.questionnaire
     given = details.answers if details.answers is not None else case_answers.saved(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from leaver.pathways.young_person import views, views_details, views_record
+from leaver.pathways.young_person import views, views_details, views_record, views_tasks
 
 app_name = "young_person"
 urlpatterns = [
@@ -15,7 +15,17 @@ urlpatterns = [
     path("cases/<uuid:public_id>/change/<slug:key>/", views_details.correct, name="correct"),
     path("cases/<uuid:public_id>/interviewer/", views.assign_interviewer, name="assign"),
     path("cases/<uuid:public_id>/schedule/", views.schedule, name="schedule"),
-    path("cases/<uuid:public_id>/record/new/", views_record.record_new, name="record_new"),
+    path("cases/<uuid:public_id>/record/new/", views_tasks.task_list, name="record_new"),
+    path("cases/<uuid:public_id>/record/about/", views_tasks.facts, name="record_about"),
+    path("cases/<uuid:public_id>/record/complaints/", views_tasks.complaints,
+         name="record_complaints"),
+    path("cases/<uuid:public_id>/record/agreement/", views_tasks.agreement,
+         name="record_agreement"),
+    path("cases/<uuid:public_id>/record/circulation/", views_tasks.circulation,
+         name="record_circulation"),
+    path("cases/<uuid:public_id>/record/wording/", views_tasks.choose_wording,
+         name="record_wording"),
+    path("cases/<uuid:public_id>/record/draft/", views_tasks.draft, name="record_draft"),
     path("cases/<uuid:public_id>/record/check/", views_record.record_check,
          name="record_check"),
     path("cases/<uuid:public_id>/record/<slug:section_key>/", views_record.record_section,

@@ -20,12 +20,12 @@ from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
-from leaver.pathways.young_person import forms, recording
+from leaver.pathways.young_person import forms, recording, recording_parts, tasks, wording
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.answering import AnswerForm, item_label, words
 from leaver.questionnaires.models import Version
 from leaver.questionnaires.queries import answer_words, shown_items
-from leaver.questionnaires.spec import Questionnaire
+from leaver.questionnaires.spec import NOT_ANSWERED_VALUES, Questionnaire
 from leaver.ui.pages import form_page, posted
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -33,13 +33,6 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-_RECORD_FLAGS = (
-    "complaints_discussed", "advocacy_discussed", "complaints_referral_wanted",
-    "advocacy_referral_wanted", "interviewer_notes", "agreed_with_young_person",
-    "left_out_note", "restrict_circulation", "restriction_reason",
-)
 
 
 def _recording(request: HttpRequest, public_id: uuid.UUID) -> tuple[Interview, Version]:
@@ -61,10 +54,11 @@ def _record_path(interview: Interview, section_key: str) -> str:
     return reverse("young_person:record_section", args=[interview.public_id, section_key])
 
 
-def _answer_sections(questionnaire: Questionnaire, answers: dict[str, Value]
-                     ) -> list[dict[str, Any]]:
-    """The shown questions and their answers by section, in the version's wording. A
-    "<key>_comment" item goes with the question it comments on."""
+def _answer_sections(questionnaire: Questionnaire, answers: dict[str, Value],
+                     language: str = "en", easy_read: bool = False) -> list[dict[str, Any]]:
+    """The shown questions and their answers by section, in the version's wording (or the
+    young person's: Welsh, easy read). A "<key>_comment" item goes with the question it
+    comments on."""
     shown = shown_items(questionnaire, answers)
     out = []
     for section in questionnaire.sections:
@@ -73,14 +67,15 @@ def _answer_sections(questionnaire: Questionnaire, answers: dict[str, Value]
             if item.key not in shown:
                 continue
             answer = answers.get(item.key)
-            words_ = answer_words(item, answer) if answer else ""
+            words_ = answer_words(item, answer, language) if answer else ""
             if rows and item.key == f"{rows[-1]['key']}_comment":
                 rows[-1]["comment"] = words_
                 continue
-            rows.append({"key": item.key, "label": item_label(item, "en", False),
-                         "choice": bool(item.choices), "answer": words_, "comment": ""})
+            rows.append({"key": item.key, "label": item_label(item, language, easy_read),
+                         "choice": bool(item.choices), "answer": words_, "comment": "",
+                         "not_answered": str(answer) in NOT_ANSWERED_VALUES})
         if rows:
-            out.append({"key": section.key, "title": words(section.title, "en"),
+            out.append({"key": section.key, "title": words(section.title, language),
                         "rows": rows})
     return out
 
@@ -95,22 +90,17 @@ def _optional(questionnaire: Questionnaire) -> Questionnaire:
 
 @login_required
 @GET_POST
-def record_new(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """Recording starts at the first section."""
-    return record_section(request, public_id, None)
-
-
-@login_required
-@GET_POST
-def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str | None
+def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str
                    ) -> HttpResponse:
     """One section of the questionnaire, saved as a draft: "Save and continue" checks that
-    the shown required questions are answered; "Save and come back later" does not."""
+    the shown required questions are answered (the section is then completed); "Save and come
+    back later" does not. The questions are in the wording chosen for the young person."""
     user = _user(request)
     interview, version = _recording(request, public_id)
     questionnaire = version.questionnaire
+    language, easy = wording.language_and_easy_read(
+        recording_parts.draft_of(interview).wording, interview.young_person)
     keys = [s.key for s in questionnaire.sections]
-    section_key = section_key or keys[0]
     if section_key not in keys:
         raise Http404("No such section")
     index = keys.index(section_key)
@@ -122,49 +112,57 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str 
         posted(request), questionnaire=_optional(questionnaire) if later else questionnaire,
         sections=[section_key], earlier={k: v for k, v in saved.items() if k not in own},
         initial={k: v for k, v in saved.items() if k in own},
-        faces=interview.pathway == Pathway.YOUNG_PERSON,
+        faces=interview.pathway == Pathway.YOUNG_PERSON, language=language, easy_read=easy,
     )
     for before, item in zip(section.items, section.items[1:], strict=False):
         if item.key == f"{before.key}_comment":
             # Every comment box looks alike: screen readers also hear which question it is on.
             form.fields[item.key].hidden_label_suffix = (  # type: ignore[attr-defined]
                 f" on “{form.fields[before.key].label}”")
+    tasks_url = reverse("young_person:record_new", args=[interview.public_id])
+    came_from = request.GET.get("from") or request.POST.get("from")
     if later:
-        next_url, message = engine.case_url(interview), (
-            "Your answers are saved as a draft. Come back to them from the case page.")
+        next_url, message = tasks_url, (
+            "Your answers are saved as a draft. Come back to them from this list.")
     else:
-        next_url = (_record_path(interview, keys[index + 1]) if index + 1 < len(keys)
-                    else reverse("young_person:record_check", args=[interview.public_id]))
+        next_url = (reverse("young_person:record_check", args=[interview.public_id])
+                    if came_from == "check" else _record_path(interview, keys[index + 1])
+                    if index + 1 < len(keys) else tasks_url)
         message = f"Your answers to “{words(section.title, 'en')}” are saved."
     return form_page(
         request, "young_person/record_section.html", {
             "interview": interview, "section": section,
-            "title": words(section.title, "en"), "intro": words(section.intro, "en"),
-            "number": index + 1, "count": len(keys),
-            "previous": _record_path(interview, keys[index - 1]) if index else "",
+            "title": words(section.title, language), "intro": words(section.intro, language),
+            "number": index + 1, "count": len(keys), "came_from": came_from,
+            "tasks_url": tasks_url, "language": language,
             "fields": [form[item.key] for item in section.items],
+            **tasks.wording_context(interview),
         }, form,
         lambda d: recording.save_record_draft(actor=user, interview=interview,
                                             section_key=section_key,
-                                            answers=form.visible_answers),
+                                            answers=form.visible_answers, done=not later),
         message, next_url)
 
 
 @login_required
 @GET_POST
 def record_check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """Check the answers, add what goes with them, and submit: the record locks."""
+    """Check your answers: every part with "Change" links and every missing answer at once,
+    each linked to its place; submitting locks the record."""
     user = _user(request)
     interview, version = _recording(request, public_id)
     questionnaire = version.questionnaire
     answers = case_answers.saved(interview, questionnaire)
+    groups = tasks.task_groups(interview)
+    missing = tasks.all_missing(groups)
     return form_page(
         request, "young_person/record_check.html", {
             "interview": interview, "sections": _answer_sections(questionnaire, answers),
-            "count": len(questionnaire.sections),
-        }, forms.RecordForm(posted(request)),
-        lambda d: recording.submit_record(actor=user, interview=interview, details=(
-            recording.RecordDetails(**{k: d[k] for k in _RECORD_FLAGS}))),
+            "count": len(questionnaire.sections), "missing": missing,
+            "draft": recording_parts.draft_of(interview),
+            "tasks_url": reverse("young_person:record_new", args=[interview.public_id]),
+        }, forms.SubmitForm(posted(request)),
+        lambda d: recording.submit_record(actor=user, interview=interview),
         "The record is locked and has been sent to the IRO.", engine.case_url(interview))
 
 

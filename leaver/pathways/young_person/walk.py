@@ -14,7 +14,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.cases.models import Interview
 from leaver.organisations.models import ConfidentialityStatement
-from leaver.pathways.young_person import actions, recording
+from leaver.pathways.young_person import actions, recording, recording_parts
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as reviews
 
@@ -49,6 +49,11 @@ class Route:
     tried: tuple[str, ...] = ()  # not feasible: what was tried first (FeasibilityAid values)
     interview_in: dt.timedelta = dt.timedelta(days=2)
     location: str = "The library"
+    # Who was there, and any interpreter or communication support; held in person, where it
+    # was arranged, at the moment it is recorded.
+    people_present: str = "The young person and the interviewer"
+    support: str = "none"
+    support_details: str = ""
     # Set: the IRO finds nothing to act on (and the case closes through "no action needed").
     no_action_reason: str | None = None
     recommendations: tuple[Recommendation, ...] = field(
@@ -89,6 +94,11 @@ def walk(people: People, details: actions.MoveDetails, to: State, route: Route
                                       location=route.location)
     if to == State.SCHEDULED:
         return case
+    case = recording_parts.record_interview_facts(
+        actor=people.interviewer, interview=case, facts=recording_parts.InterviewFacts(
+            held_at=timezone.now(), held_how="in_person", held_where=route.location,
+            people_present=route.people_present, support=route.support,
+            support_details=route.support_details))
     case = recording.submit_record(actor=people.interviewer, interview=case,
                                    details=route.record)
     if to == State.WITH_IRO:

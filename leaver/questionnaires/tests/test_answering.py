@@ -53,7 +53,9 @@ def test_a_shown_required_question_must_be_answered():
 def test_required_question_unanswered_says_so():
     form = AnswerForm({}, questionnaire=BULLYING)
     assert not form.is_valid()
-    assert form.errors["experienced_bullying"] == ["Answer “Did you experience any bullying?”"]
+    assert form.errors["experienced_bullying"] == [
+        "Record an answer to “Did you experience any bullying?”: if they did not answer, "
+        "choose “Did not want to answer” or “Not asked”"]
 
 
 def test_without_javascript_a_conditional_question_says_when_to_answer_it():
@@ -91,7 +93,7 @@ def preview_queries(client, cast, items: int) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/questionnaires/versions/{draft.public_id}/preview/")
     assert response.status_code == 200
-    assert response.content.decode().count('type="radio"') == items * 3
+    assert response.content.decode().count('type="radio"') == items * 5  # 3 + 2 not answered
     return len(queries)
 
 

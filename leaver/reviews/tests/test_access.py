@@ -15,7 +15,7 @@ from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
 from leaver.reviews.access import get_recommendation_for_user, recommendations_owned_by
 from leaver.reviews.models import Recommendation
-from leaver.testing import add_recommendation, make_case, record_details
+from leaver.testing import add_recommendation, held, make_case, record_details
 
 ANSWER = "An answer in my words."  # every open answer in leaver.testing.full_answers()
 
@@ -97,6 +97,7 @@ def test_restricting_circulation_takes_the_record_away_from_the_csm(cast):
 
 def test_a_record_restricted_when_submitted_is_copied_to_nobody(cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a member of staff."))
     assert not RecordShare.objects.filter(interview=interview).exists()

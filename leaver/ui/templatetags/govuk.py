@@ -64,6 +64,9 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     value = field.value()
     values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
     options = []
+    # An "or" divider before this choice; with checkboxes, choices that stand alone.
+    divider = getattr(field.field, "divider_before", "")
+    exclusive = set(getattr(field.field, "exclusive", ()))
     if kind in ("radios", "checkboxes"):
         for index, (option_value, option_label) in enumerate(_choices(field.field)):
             if option_value == "":
@@ -73,6 +76,8 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
                 "value": option_value,
                 "label": option_label,
                 "checked": str(option_value) in values,
+                "divider": bool(divider) and option_value == divider,
+                "exclusive": kind == "checkboxes" and option_value in exclusive,
             })
     date_parts = []
     if kind == "date":

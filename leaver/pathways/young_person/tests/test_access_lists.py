@@ -28,7 +28,7 @@ from leaver.pathways.young_person.tests.test_access_matrix import (
 from leaver.reviews import access as review_access
 from leaver.reviews import actions as ra
 from leaver.reviews.access import get_recommendation_for_user
-from leaver.testing import Cast, make_case, record_details
+from leaver.testing import Cast, held, make_case, record_details
 
 # --- lists --------------------------------------------------------------------------------
 
@@ -84,7 +84,7 @@ def test_your_work_lists_only_the_owners_own_recommendations(cast, other_cast):
 
 
 def test_unit_manager_of_a_restricted_record_has_no_answers_and_no_record_link(cast):
-    interview = make_case(cast, State.SCHEDULED)
+    interview = held(cast, make_case(cast, State.SCHEDULED))
     recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a member of staff."))
     record_path = reverse("young_person:record", args=[interview.public_id])

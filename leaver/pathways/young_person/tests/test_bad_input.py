@@ -19,19 +19,15 @@ from leaver.organisations.models import Membership, Role
 from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import BEFORE_RECORD, OPEN, TERMINAL, State
-from leaver.questionnaires.seeding import seed
-from leaver.questionnaires.spec import ItemType
 from leaver.reviews import actions as ra
 from leaver.reviews.models import Recommendation
 from leaver.testing import (
-    answer_sections,
     check_post,
     consent_post,
     full_answers,
     make_case,
     move_details,
     record_details,
-    record_through_pages,
     section_post,
     snapshot,
 )
@@ -264,97 +260,6 @@ def test_the_move_page_refuses_a_date_of_birth_in_the_future(client, cast):
     assert 'value="Welsh" checked' in page
     assert 'value="Flat 2 typed"' in page
     assert not Interview.objects.exists()
-
-
-# An empty required answer in the record form ------------------------------------------------
-
-def required_items(section_key: str) -> list[tuple[str, str]]:
-    """(key, English label) of each required yes/no question of a section of Appendix 1."""
-    section = next(s for s in seed("yp-appendix-1").sections if s.key == section_key)
-    return [(i.key, i.label["en"]) for i in section.items
-            if i.required and i.type == ItemType.YES_NO_NOT_SURE]
-
-
-def test_the_record_needs_every_required_answer(cast):
-    interview = make_case(cast, State.SCHEDULED)
-    key, label = required_items("living_here")[0]
-    answers = {**full_answers(), key: "", f"{key}_comment": "A comment only."}
-    before = snapshot(interview)
-    with pytest.raises(ActionRefused) as refused:
-        recording.submit_record(actor=cast.interviewer, interview=interview,
-                         details=record_details(answers=answers))
-    assert str(refused.value) == f"Answer “{label}”."
-    assert snapshot(interview) == before
-
-
-def test_a_section_page_refuses_an_empty_answer_and_keeps_what_was_typed(client, cast):
-    interview = make_case(cast, State.SCHEDULED)
-    missing, label = required_items("care_and_safety")[3]
-    data = section_post("care_and_safety")
-    del data[missing]
-    before = snapshot(interview)
-    client.force_login(cast.interviewer)
-    response = client.post(url(interview, "record/care_and_safety/"), data)
-    assert response.status_code == 400
-    page = text_of(response)
-    assert f"Answer “{label}”" in page
-    for key, value in data.items():
-        if key.endswith("_comment"):
-            assert f"{value}</textarea>" in page
-        elif value == "yes":
-            assert f'name="{key}" type="radio" value="yes" checked' in page
-    assert f'name="{missing}" type="radio" value="yes" checked' not in page
-    assert snapshot(interview) == before
-    assert not InterviewRecord.objects.exists()
-
-
-def test_a_gap_saved_for_later_is_refused_at_submission_and_nothing_locks(client, cast):
-    interview = make_case(cast, State.SCHEDULED)
-    client.force_login(cast.interviewer)
-    answer_sections(client, interview)
-    missing, label = required_items("school")[1]
-    data = section_post("school", later="")
-    del data[missing]
-    response = client.post(url(interview, "record/school/"), data)
-    assert response.status_code == 302  # a draft may have gaps
-    before = snapshot(interview)
-    response = client.post(url(interview, "record/check/"), check_post())
-    assert response.status_code == 400
-    page = text_of(response)
-    assert f"Answer “{label}”." in page
-    assert "typed notes heron</textarea>" in page
-    assert re.search(r'name="advocacy_discussed" type="checkbox" value="on" checked', page)
-    assert snapshot(interview) == before
-    assert not InterviewRecord.objects.exists()
-
-
-def test_the_check_page_needs_the_young_persons_agreement(client, cast):
-    interview = make_case(cast, State.SCHEDULED)
-    client.force_login(cast.interviewer)
-    answer_sections(client, interview)
-    data = check_post()
-    del data["agreed_with_young_person"]
-    before = snapshot(interview)
-    response = client.post(url(interview, "record/check/"), data)
-    assert response.status_code == 400
-    assert "Confirm that the record was agreed with the young person." in text_of(response)
-    assert snapshot(interview) == before
-
-
-def test_a_valid_record_is_saved_through_the_pages(client, cast):
-    """The control for the refusals above: the same data, complete, is accepted."""
-    interview = make_case(cast, State.SCHEDULED)
-    client.force_login(cast.interviewer)
-    response = record_through_pages(client, interview)
-    assert response.status_code == 302
-    record = InterviewRecord.objects.get(interview=interview)
-    comments = {f"{k}_comment" for k in full_answers()} & set(seed("yp-appendix-1").keys())
-    assert record.answers.count() == len(full_answers()) + len(comments)
-    assert record.answers.get(item_key="felt_safe_comment").value == \
-        "typed comment felt_safe_comment"
-    assert record.advocacy_discussed
-    assert record.interviewer_notes == "typed notes heron"
-    assert records.is_intact(record)
 
 
 # Closing early needs a reason -------------------------------------------------------------

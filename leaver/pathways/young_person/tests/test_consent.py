@@ -20,7 +20,7 @@ from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person import actions, correcting, recording
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as ra
-from leaver.testing import consent_post, date_parts, make_case, record_details, snapshot
+from leaver.testing import consent_post, date_parts, held, make_case, record_details, snapshot
 
 
 def as_(user: User) -> Client:
@@ -189,7 +189,7 @@ def test_after_closing_only_the_social_worker_sees_how_to_reach_them(cast, who):
 
 
 def test_the_no_action_reason_is_only_for_those_who_read_the_record(cast):
-    interview = make_case(cast, State.SCHEDULED)
+    interview = held(cast, make_case(cast, State.SCHEDULED))
     recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a carer."))
     ra.record_no_action(actor=cast.iro, interview=interview, reason="Zebra reason.")

@@ -10,7 +10,7 @@ from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
-from leaver.testing import make_case, move_details, record_details
+from leaver.testing import held, make_case, move_details, record_details
 
 
 def recipients() -> set[str]:
@@ -38,6 +38,7 @@ def test_assigning_emails_the_interviewer_only(cast, django_capture_on_commit_ca
 def test_a_submitted_record_emails_the_iro_and_the_distribution_list(
         cast, django_capture_on_commit_callbacks):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         recording.submit_record(actor=cast.interviewer, interview=interview,
@@ -51,6 +52,7 @@ def test_a_submitted_record_emails_the_iro_and_the_distribution_list(
 
 def test_a_restricted_record_emails_only_the_iro(cast, django_capture_on_commit_callbacks):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(

@@ -31,12 +31,27 @@ def test_each_comment_box_names_its_question_for_screen_readers(client, cast):
             " on “Did you feel safe?”</span></label>") in page
 
 
-def test_the_first_section_opens_the_recording(client, cast):
+def test_recording_opens_on_a_task_list_whose_continue_goes_to_the_first_unfinished(
+        client, cast):
     interview = make_case(cast, State.SCHEDULED)
     client.force_login(cast.interviewer)
-    page = client.get(f"/cases/{interview.public_id}/record/new/").content.decode()
+    base = f"/cases/{interview.public_id}/record/"
+    page = client.get(base + "new/").content.decode()
+    assert page.count("govuk-task-list__item ") == 15  # facts, 11 sections, 3 after
+    assert page.count("Not started") == 15
+    assert f'class="govuk-button" data-module="govuk-button" href="{base}about/">Continue' in page
+    from leaver.testing import facts_post, section_post
+    assert client.post(base + "about/", facts_post()).status_code == 302
+    assert client.post(base + "living_here/", section_post("living_here")).status_code == 302
+    data = section_post("moving_on", later="")
+    del data["want_to_stay_longer"]
+    assert client.post(base + "moving_on/", data).status_code == 302
+    page = client.get(base + "new/").content.decode()
+    assert page.count("Completed") == 2
+    assert page.count("In progress") == 1
+    assert f'href="{base}moving_on/">Continue' in page
+    page = client.get(base + "living_here/").content.decode()
     assert "Section 1 of 11" in page
-    assert "Living here" in page
     assert "Save and continue" in page
     assert "Save and come back later" in page
 

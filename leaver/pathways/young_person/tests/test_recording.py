@@ -34,10 +34,11 @@ from leaver.testing import (
     ANSWER,
     Cast,
     answer_sections,
-    check_post,
     full_answers,
+    held,
     make_case,
     record_details,
+    record_parts,
     section_post,
     snapshot,
 )
@@ -64,10 +65,11 @@ def publish_new_wording(cast: Cast) -> Version:
 def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, cast):
     first = Version.objects.get(template__organisation=cast.org, number=1)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version == first
     second = publish_new_wording(cast)
     client.force_login(cast.interviewer)
-    page = page_of(client.get(f"/cases/{interview.public_id}/record/new/"))
+    page = page_of(client.get(f"/cases/{interview.public_id}/record/living_here/"))
     assert "Were you happy living here?" in page
     assert NEW_WORDING not in page
     recording.submit_record(actor=cast.interviewer, interview=interview,
@@ -78,13 +80,15 @@ def test_an_interview_keeps_its_version_after_a_newer_one_is_published(client, c
         == {first.pk}
     # A case opened now uses the new version, and its pages its wording.
     newer = make_case(cast, State.SCHEDULED)
+    held(cast, newer)
     assert newer.questionnaire_version == second
-    assert NEW_WORDING in page_of(client.get(f"/cases/{newer.public_id}/record/new/"))
+    assert NEW_WORDING in page_of(client.get(f"/cases/{newer.public_id}/record/living_here/"))
 
 
 def test_recording_is_refused_without_a_published_questionnaire(client, cast):
     Template.objects.filter(organisation=cast.org).update(pathway=Pathway.STAFF)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version is None
     before = snapshot(interview)
     client.force_login(cast.interviewer)
@@ -101,14 +105,15 @@ def test_recording_is_refused_without_a_published_questionnaire(client, cast):
 
 def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     url = f"/cases/{interview.public_id}/record/moving_on/"
     data = section_post("moving_on", later="", who_decided="My nan decided with me.")
     del data["want_to_stay_longer"]  # a draft saved for later may have gaps
     response = client.post(url, data)
     assert response.status_code == 302
-    assert response["Location"] == f"/cases/{interview.public_id}/"
-    case_page = page_of(client.get(response["Location"]))
+    assert response["Location"] == f"/cases/{interview.public_id}/record/new/"
+    case_page = page_of(client.get(f"/cases/{interview.public_id}/"))
     assert "Continue recording the interview" in case_page
     assert "Check and submit the record" in case_page
     saved = AuditEvent.objects.filter(action="interview.record_draft_saved").get()
@@ -127,6 +132,7 @@ def test_a_draft_is_saved_audited_without_its_words_and_shown_again(client, cast
 
 def test_save_and_continue_goes_on_to_the_next_section_then_to_check(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     base = f"/cases/{interview.public_id}/record/"
     response = client.post(base + "living_here/", section_post("living_here"))
@@ -134,12 +140,15 @@ def test_save_and_continue_goes_on_to_the_next_section_then_to_check(client, cas
     page = page_of(client.get(base + "moving_on/"))
     assert "Section 2 of 11" in page
     response = client.post(base + "in_charge/", section_post("in_charge"))
-    assert response["Location"] == base + "check/"
+    assert response["Location"] == base + "new/"  # the last section: back to the task list
+    response = client.post(base + "in_charge/?from=check", section_post("in_charge"))
+    assert response["Location"] == base + "check/"  # a "Change" link comes back
     assert client.get(base + "no_such_section/").status_code == 404
 
 
 def test_answers_to_hidden_questions_are_discarded(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     response = client.post(f"/cases/{interview.public_id}/record/care_and_safety/",
                            section_post("care_and_safety", experienced_bullying="no",
@@ -160,6 +169,7 @@ def test_answers_to_hidden_questions_are_discarded(client, cast):
 
 def test_a_multiple_choice_answer_is_stored_as_its_values_separated_by_spaces(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     client.post(f"/cases/{interview.public_id}/record/having_a_say/",
                 section_post("having_a_say", say_menus_bedtimes_activities=["menus", "bedtimes"]))
@@ -173,10 +183,11 @@ def test_a_multiple_choice_answer_is_stored_as_its_values_separated_by_spaces(cl
 
 def test_the_record_page_shows_the_answers_in_the_versions_wording(client, cast):
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
-    assert client.post(f"/cases/{interview.public_id}/record/check/",
-                       check_post()).status_code == 302
+    record_parts(client, interview)
+    assert client.post(f"/cases/{interview.public_id}/record/check/", {}).status_code == 302
     client.force_login(cast.iro)
     page = page_of(client.get(f"/cases/{interview.public_id}/record/"))
     assert "Care and safety" in page
@@ -222,13 +233,14 @@ def section_queries(client: object, cast: Cast, items: int) -> tuple[int, int]:
                           questionnaire=section_of(items))
     qa.publish(actor=None, version=draft)
     interview = make_case(cast, State.SCHEDULED)
+    held(cast, interview)
     assert interview.questionnaire_version == Version.objects.get(pk=draft.pk)
     url = f"/cases/{interview.public_id}/record/only/"
     client.force_login(cast.interviewer)  # type: ignore[attr-defined]
     with CaptureQueriesContext(connection) as shown:
         response = client.get(url)  # type: ignore[attr-defined]
     assert response.status_code == 200
-    assert response.content.decode().count('type="radio"') == items * 3
+    assert response.content.decode().count('type="radio"') == items * 5  # 3 + 2 not answered
     with CaptureQueriesContext(connection) as saved:
         response = client.post(url, {f"q{i}": "yes" for i in range(items)}  # type: ignore
                                | {"continue": ""})

@@ -14,7 +14,7 @@ from leaver.pathways.young_person.states import State as S
 from leaver.testing import (
     add_recommendation,
     answer_sections,
-    check_post,
+    held,
     make_case,
     record_details,
     snapshot,
@@ -34,6 +34,7 @@ def test_an_unrestricted_record_goes_to_the_distribution_list_and_the_homes_mana
 
 def test_an_interviewer_who_restricts_circulation_sends_no_copies(cast):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
         restrict_circulation=True, restriction_reason="Names a member of staff."))
     record = InterviewRecord.objects.get(interview=interview)
@@ -45,6 +46,7 @@ def test_an_interviewer_who_restricts_circulation_sends_no_copies(cast):
 @pytest.mark.parametrize("reason", ["", "   "])
 def test_restricting_at_submission_needs_a_reason(cast, reason):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     before = snapshot(interview)
     with pytest.raises(ActionRefused, match="Give the reason for restricting circulation"):
         recording.submit_record(actor=cast.interviewer, interview=interview, details=record_details(
@@ -54,11 +56,12 @@ def test_restricting_at_submission_needs_a_reason(cast, reason):
 
 def test_the_check_page_needs_a_reason_to_restrict(client, cast):
     interview = make_case(cast, S.SCHEDULED)
+    held(cast, interview)
     client.force_login(cast.interviewer)
     answer_sections(client, interview)
     before = snapshot(interview)
-    response = client.post(f"/cases/{interview.public_id}/record/check/",
-                           check_post(restrict_circulation="on", restriction_reason=""))
+    response = client.post(f"/cases/{interview.public_id}/record/circulation/",
+                           {"restrict_circulation": "yes", "restriction_reason": ""})
     assert response.status_code == 400
     assert "Give the reason for restricting circulation." in response.content.decode()
     assert snapshot(interview) == before

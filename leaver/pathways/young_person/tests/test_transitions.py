@@ -24,6 +24,7 @@ from leaver.reviews import actions as ra
 from leaver.testing import (
     PEOPLE,
     Cast,
+    held,
     make_case,
     move_details,
     record_details,
@@ -200,6 +201,8 @@ def case_for(cast: Cast, name: str, state: State) -> Interview:
     interview = make_case(cast, state, **details)
     if name == "letter_sent" and state in TRANSITIONS["edit_letter"].sources:
         ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
+    if name == "submit_record" and state == S.SCHEDULED:
+        held(cast, interview)  # a record is made only after the interview
     return interview
 
 
