@@ -17,6 +17,7 @@ from leaver.cases.engine import (
     Relation,
     Transition,
 )
+from leaver.cases.models import Interview
 from leaver.organisations.models import Pathway, Role
 from leaver.pathways.young_person.events import YoungPersonEvent as E
 from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
@@ -63,6 +64,17 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
        E.UNABLE_TO_CONTACT, Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO),
 )}
 
+def postal_address(case: Interview) -> list[str]:
+    """The address lines of the letter: the non-empty lines of the contact details."""
+    details = case.young_person.contact_details
+    return [line.strip() for line in details.splitlines() if line.strip()]
+
+
+def letter_language(case: Interview) -> str:
+    language = case.young_person.preferred_language.strip().lower()
+    return "cy" if language in {"welsh", "cy", "cymraeg"} else "en"
+
+
 ALLOCATED_SOCIAL_WORKER = Relation(
     holds=lambda user, case: case.young_person.social_worker_id == user.pk,
     cases=lambda user: Q(young_person__social_worker=user),
@@ -104,4 +116,8 @@ YOUNG_PERSON = Definition(
     recommendation_readers=frozenset({Role.SOCIAL_WORKER, Role.CSM, Role.IRO}),
     # Unit Managers never see answers (issue 3 §4), even if a distribution rule names them.
     never_distributed_to=frozenset({Role.UNIT_MANAGER}),
+    # Recommendations are addressed first to the social worker, the CSM, the home's managers.
+    connected_roles=(Role.SOCIAL_WORKER, Role.CSM, Role.UNIT_MANAGER),
+    postal_address=postal_address,
+    letter_language=letter_language,
 )

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms, template
 from django.forms.boundfield import BoundField
 
+from leaver.ui.date_input import PARTS, GovukDateWidget
 from leaver.ui.widgets import InlineRadioSelect
 
 register = template.Library()
@@ -34,6 +35,8 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         kind = "radios"
     elif isinstance(widget, forms.CheckboxSelectMultiple):
         kind = "checkboxes"
+    elif isinstance(widget, GovukDateWidget):
+        kind = "date"
     else:
         kind = "input"
     if isinstance(widget, forms.Textarea):
@@ -60,6 +63,13 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     value = field.value()
     values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
     options = []
+    if kind == "date":
+        # The day box has the field's own id, so the error summary links to it.
+        typed = widget.format_value(value)
+        options = [{"id": field.auto_id if part == "day" else f"{field.auto_id}-{part}",
+                    "name": f"{field.html_name}-{part}", "label": part.title(),
+                    "value": typed[i], "width": 4 if part == "year" else 2}
+                   for i, part in enumerate(PARTS)]
     if kind in ("radios", "checkboxes"):
         for index, (option_value, option_label) in enumerate(_choices(field.field)):
             if option_value == "":
