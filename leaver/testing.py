@@ -16,8 +16,11 @@ from leaver.audit.models import AuditEvent
 from leaver.cases.models import Answer, Interview, InterviewRecord, RecordShare
 from leaver.core.dates import years_before
 from leaver.organisations.models import (
+    COMMISSIONER_CONTACTS,
+    Commissioner,
     ConfidentialityStatement,
     DistributionRecipient,
+    LetterContacts,
     Membership,
     Organisation,
     Pathway,
@@ -33,7 +36,7 @@ from leaver.pathways.young_person.walk import People, Route, walk
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.seeding import publish_seed, sample_answers, seed
 from leaver.reviews import actions as ra
-from leaver.reviews.models import Letter, Recommendation, Review
+from leaver.reviews.models import DraftRecommendation, Letter, Recommendation, Review
 
 PASSWORD = "test-password-123"
 
@@ -80,6 +83,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "answers": list(Answer.objects.filter(interview_id=pk).values()),
         "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
         "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
+        "drafts": list(DraftRecommendation.objects.filter(interview_id=pk).values()),
         "review": list(Review.objects.filter(interview_id=pk).values()),
         "letter": list(Letter.objects.filter(interview_id=pk).values()),
         "cases": Interview.objects.count(),
@@ -111,6 +115,11 @@ def make_cast(slug: str = "north") -> Cast:
         text="Your IRO and managers will read what you say. Secrecy is not promised.")
     DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                          role=Role.CSM)
+    LetterContacts.objects.create(
+        organisation=org, advocacy=f"{slug.title()} Advocacy: phone 0808 157 0100",
+        complaints=f"{slug.title()} Complaints Team: complaints@{slug}.example",
+        commissioner=Commissioner.ENGLAND,
+        commissioner_contact=COMMISSIONER_CONTACTS[Commissioner.ENGLAND])
     publish_seed(org)
     p = slug.title()
     return Cast(
