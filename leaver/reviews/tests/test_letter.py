@@ -9,6 +9,7 @@ import html
 import io
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -25,7 +26,7 @@ from leaver.testing import add_recommendation, make_case, snapshot
 ADDRESS = "Flat 2\n\n10 Example Road\n  Demo Town  \nDT1 2AB"
 
 
-def page(response) -> str:
+def page(response: HttpResponse) -> str:
     return html.unescape(response.content.decode())
 
 

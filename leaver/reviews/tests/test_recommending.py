@@ -9,6 +9,7 @@ import html
 
 import pytest
 from django.core import mail
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,7 +31,7 @@ def due(day: dt.date) -> dict[str, int]:
     return {"due_date-day": day.day, "due_date-month": day.month, "due_date-year": day.year}
 
 
-def page(response) -> str:
+def page(response: HttpResponse) -> str:
     return html.unescape(response.content.decode())
 
 
