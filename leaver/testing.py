@@ -16,8 +16,11 @@ from leaver.audit.models import AuditEvent
 from leaver.cases.models import Answer, Interview, InterviewRecord, RecordShare
 from leaver.core.dates import years_before
 from leaver.organisations.models import (
+    COMMISSIONER_CONTACTS,
+    Commissioner,
     ConfidentialityStatement,
     DistributionRecipient,
+    LetterContacts,
     Membership,
     Organisation,
     Pathway,
@@ -33,7 +36,7 @@ from leaver.pathways.young_person.walk import People, Route, walk
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.seeding import publish_seed, sample_answers, seed
 from leaver.reviews import actions as ra
-from leaver.reviews.models import Letter, Recommendation, Review
+from leaver.reviews.models import DraftRecommendation, Letter, Recommendation, Review
 
 PASSWORD = "test-password-123"
 
@@ -81,6 +84,7 @@ def snapshot(interview: Interview) -> dict[str, object]:
         "answers": list(Answer.objects.filter(interview_id=pk).values()),
         "shares": list(RecordShare.objects.filter(interview_id=pk).order_by("id").values()),
         "recommendations": list(Recommendation.objects.filter(interview_id=pk).values()),
+        "drafts": list(DraftRecommendation.objects.filter(interview_id=pk).values()),
         "review": list(Review.objects.filter(interview_id=pk).values()),
         "letter": list(Letter.objects.filter(interview_id=pk).values()),
         "cases": Interview.objects.count(),
@@ -114,6 +118,11 @@ def make_cast(slug: str = "north") -> Cast:
              "promised. You can change your mind.")
     DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                          role=Role.CSM)
+    LetterContacts.objects.create(
+        organisation=org, advocacy=f"{slug.title()} Advocacy: phone 0808 157 0100",
+        complaints=f"{slug.title()} Complaints Team: complaints@{slug}.example",
+        commissioner=Commissioner.ENGLAND,
+        commissioner_contact=COMMISSIONER_CONTACTS[Commissioner.ENGLAND])
     publish_seed(org)
     p = slug.title()
     return Cast(
@@ -279,8 +288,8 @@ def record_through_pages(client: Client, interview: Interview, **check: str) -> 
 
 def date_parts(name: str, day: dt.date) -> dict[str, str]:
     """A GOV.UK date input (leaver.ui.date_input) as the browser posts it."""
-    return {f"{name}_day": str(day.day), f"{name}_month": str(day.month),
-            f"{name}_year": str(day.year)}
+    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
+            f"{name}-year": str(day.year)}
 
 
 def consent_post(outcome: str = "consent_given", **overrides: object) -> dict[str, object]:

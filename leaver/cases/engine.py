@@ -95,6 +95,13 @@ class Definition:
     recommendation_readers: frozenset[Role] = frozenset()
     # Roles that never receive the record through the distribution list.
     never_distributed_to: frozenset[Role] = frozenset()
+    # The people connected to the leaver, in this order, offered first as owners of a
+    # recommendation (and named by that role in the letter).
+    connected_roles: tuple[Role, ...] = ()
+    # The leaver's postal address as lines (empty: none known), and the language of the
+    # letter written to them: "en" or "cy" (Welsh).
+    postal_address: Callable[[Interview], list[str]] = field(default=lambda case: [])
+    letter_language: Callable[[Interview], str] = field(default=lambda case: "en")
 
     def state_label(self, state: str) -> str:
         return str(self.states(state).label)

@@ -147,3 +147,36 @@ class DistributionRecipient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.role or self.user}"
+
+
+class Commissioner(models.TextChoices):
+    ENGLAND = "england", "Children's Commissioner for England"
+    WALES = "wales", "Children's Commissioner for Wales"
+
+
+# Public contact details of each commissioner's advice service, the default for new
+# organisations (an organisation may change them).
+COMMISSIONER_CONTACTS = {
+    Commissioner.ENGLAND: "Help at Hand: phone 0800 528 0731 (free)\n"
+                          "Email help.team@childrenscommissioner.gov.uk",
+    Commissioner.WALES: "Investigation and Advice: phone 0808 801 1000 (free)\n"
+                        "Email advice@childcomwales.org.uk",
+}
+
+
+class LetterContacts(models.Model):
+    """Who a young person can turn to, printed in every letter the IRO sends them: the
+    advocacy service, the complaints team and the Children's Commissioner for the nation
+    the organisation is in."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="letter_contacts"
+    )
+    advocacy = models.TextField(blank=True)
+    complaints = models.TextField(blank=True)
+    commissioner = models.CharField(max_length=16, choices=Commissioner.choices,
+                                    default=Commissioner.ENGLAND)
+    commissioner_contact = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Letter contacts of {self.organisation}"

@@ -15,7 +15,7 @@ from django.http import Http404
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
-from leaver.reviews.models import Recommendation
+from leaver.reviews.models import DraftRecommendation, Recommendation
 
 
 def can_see_recommendations(user: User, case: Interview) -> bool:
@@ -30,8 +30,27 @@ def recommendations_owned_by(user: User) -> QuerySet[Recommendation]:
     if not user.is_authenticated or user.organisation_id is None:
         return Recommendation.objects.none()
     return Recommendation.objects.filter(
-        owner=user, interview__organisation_id=user.organisation_id
+        owner=user, interview__organisation_id=user.organisation_id, withdrawn_at__isnull=True,
     ).select_related("interview", "interview__setting")
+
+
+def withdrawn_recommendations_of(user: User) -> QuerySet[Recommendation]:
+    if not user.is_authenticated or user.organisation_id is None:
+        return Recommendation.objects.none()
+    return Recommendation.objects.filter(
+        owner=user, interview__organisation_id=user.organisation_id, withdrawn_at__isnull=False,
+    ).select_related("interview", "interview__setting")
+
+
+def get_draft_for_user(user: User, case: Interview, public_id: uuid.UUID
+                       ) -> DraftRecommendation:
+    """A draft is only ever the IRO's, while the case may take recommendations."""
+    engine.check(user, case, "add_recommendation")
+    try:
+        return DraftRecommendation.objects.select_related("owner").get(
+            public_id=public_id, interview=case)
+    except DraftRecommendation.DoesNotExist:
+        raise Http404("No such draft.") from None
 
 
 def get_recommendation_for_user(user: User, public_id: uuid.UUID) -> Recommendation:

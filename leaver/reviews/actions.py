@@ -10,20 +10,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
-from leaver.cases.sharing import share_with
 from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
 from leaver.organisations import roles
 from leaver.organisations.models import Role
+from leaver.reviews import recommending
+from leaver.reviews.closing import close_if_complete
 from leaver.reviews.events import ReviewEvent
-from leaver.reviews.letter import draft_letter
-from leaver.reviews.models import Letter, Recommendation, ResponseKind, Review
+from leaver.reviews.letter import draft_letter, language_of
+from leaver.reviews.models import Letter, Recommendation, ResponseKind, Review, SentHow
 from leaver.reviews.queries import letter_of
 
 
@@ -39,30 +39,14 @@ def record_no_action(*, actor: User, interview: Interview, reason: str) -> Inter
     return interview
 
 
-@transaction.atomic
 def add_recommendation(
     *, actor: User, interview: Interview, text: str, owner: User, due_date: dt.date,
-    share_record: bool,
+    share_record: bool, young_person_text: str = "",
 ) -> Recommendation:
-    interview = engine.lock(interview)
-    engine.check(actor, interview, "add_recommendation")
-    if not text.strip():
-        raise ActionRefused("Enter the recommendation.")
-    if owner.organisation_id != interview.organisation_id or not owner.is_active:
-        raise ActionRefused("Choose an owner from your organisation.")
-    if due_date < timezone.localdate():
-        raise ActionRefused("The due date must be today or in the future.")
-    rec = Recommendation.objects.create(
-        interview=interview, text=text.strip(), owner=owner, due_date=due_date,
-        record_shared_with_owner=share_record, created_by=actor,
-    )
-    if share_record:
-        share_with(interview, owner)
-    engine.take(actor, interview, "add_recommendation", recommendation=str(rec.public_id),
-                shared=share_record)
-    notify([owner], subject="A recommendation from an exit interview needs your response",
-           path=reverse("reviews:recommendation", args=[rec.public_id]))
-    return rec
+    """One recommendation drafted and issued at once (see leaver.reviews.recommending)."""
+    return recommending.add_recommendation(
+        actor=actor, interview=interview, text=text, owner=owner, due_date=due_date,
+        share_record=share_record, young_person_text=young_person_text)
 
 
 @transaction.atomic
@@ -76,6 +60,8 @@ def respond(
         raise ActionRefused("Only the owner of this recommendation can respond to it.")
     if rec.is_answered:
         raise ActionRefused("This recommendation already has a response.")
+    if rec.is_withdrawn:
+        raise ActionRefused("This recommendation has been withdrawn: no response is needed.")
     if not engine.in_stage(interview, "taking_responses"):
         raise ActionRefused("This case is no longer taking responses.")
     if kind not in ResponseKind.values:
@@ -91,9 +77,10 @@ def respond(
     rec.save(update_fields=["response_kind", "response_text", "responded_at"])
     engine.record_event(actor, interview, ReviewEvent.RECOMMENDATION_ANSWERED,
                         recommendation=str(rec.public_id))
-    if not interview.recommendations.filter(responded_at__isnull=True).exists():
+    if not interview.recommendations.filter(responded_at__isnull=True,
+                                            withdrawn_at__isnull=True).exists():
         engine.take(None, interview, "responses_complete")
-        _close_if_complete(interview)
+        close_if_complete(interview)
     notify_iro(interview, "A recommendation owner has responded")
     return rec
 
@@ -107,7 +94,9 @@ def save_letter(*, actor: User, interview: Interview, text: str) -> Interview:
         raise ActionRefused("The letter has been sent and can no longer be changed.")
     if not text.strip():
         raise ActionRefused("The letter cannot be empty.")
-    Letter.objects.update_or_create(interview=interview, defaults={"text": text.strip()})
+    Letter.objects.update_or_create(interview=interview, defaults={
+        "text": text.strip(),
+        "language": letter.language if letter is not None else language_of(interview)})
     engine.take(actor, interview, "edit_letter")
     return interview
 
@@ -119,7 +108,9 @@ def letter_text_for(interview: Interview, signed_by: User) -> str:
 
 
 @transaction.atomic
-def mark_letter_sent(*, actor: User, interview: Interview) -> Interview:
+def mark_letter_sent(*, actor: User, interview: Interview, sent_on: dt.date | None = None,
+                     how: str = SentHow.POST) -> Interview:
+    """Records the date the letter went out (today if not given) and how it was sent."""
     interview = engine.lock(interview)
     engine.check(actor, interview, "letter_sent")
     letter = letter_of(interview)
@@ -127,20 +118,20 @@ def mark_letter_sent(*, actor: User, interview: Interview) -> Interview:
         raise ActionRefused("The letter is already recorded as sent.")
     if letter is None:
         raise ActionRefused("Save the letter before recording it as sent.")
+    sent_on = sent_on or timezone.localdate()
+    if sent_on > timezone.localdate():
+        raise ActionRefused("The date the letter was sent must be today or in the past.")
+    if sent_on < interview.created_at.date():
+        raise ActionRefused("The date the letter was sent cannot be before the case began.")
+    if how not in SentHow.values:
+        raise ActionRefused("Choose how the letter was sent.")
     letter.sent_at = timezone.now()
-    letter.save(update_fields=["sent_at"])
-    engine.take(actor, interview, "letter_sent")
-    _close_if_complete(interview)
+    letter.sent_on = sent_on
+    letter.sent_how = how
+    letter.save(update_fields=["sent_at", "sent_on", "sent_how"])
+    engine.take(actor, interview, "letter_sent", how=how)
+    close_if_complete(interview)
     return interview
-
-
-def _close_if_complete(interview: Interview) -> None:
-    """Closing needs the letter sent and, with recommendations, every one answered."""
-    letter = letter_of(interview)
-    if letter is None or letter.sent_at is None or not engine.may(None, interview, "close"):
-        return
-    interview.closed_at = timezone.now()
-    engine.take(None, interview, "close")
 
 
 def notify_iro(interview: Interview, subject: str) -> None:

@@ -7,8 +7,9 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.reviews.models import ResponseKind
-from leaver.ui.widgets import DateInput, UserChoiceField
+from leaver.reviews.models import ResponseKind, SentHow
+from leaver.ui.date_input import GovukDateField
+from leaver.ui.widgets import InlineRadioSelect
 
 
 class NoActionForm(forms.Form):
@@ -18,16 +19,38 @@ class NoActionForm(forms.Form):
     )
 
 
+class ActionNeededForm(forms.Form):
+    needed = forms.ChoiceField(
+        label="Does anything need to happen because of what the young person said?",
+        choices=[("yes", "Yes"), ("no", "No")], widget=InlineRadioSelect,
+        help_text="For example, a change at the home, or someone following something up.",
+        error_messages={"required": "Say whether anything needs to happen."},
+    )
+
+
 class RecommendationForm(forms.Form):
+    """One recommendation. The owner's radios are drawn by the page: the people connected to
+    the young person, then the results of a search; any active person of the organisation
+    is accepted."""
+
+    owner = forms.ModelChoiceField(
+        label="Who should act on it?", queryset=User.objects.none(), empty_label=None,
+        widget=forms.RadioSelect, error_messages={
+            "required": "Choose who should act on it.",
+            "invalid_choice": "Choose someone from your organisation."})
     text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text="What should happen, in words for the person who acts "
+                                     "on it.",
                            error_messages={"required": "Enter the recommendation."})
-    owner = UserChoiceField(label="Who should act on it?", queryset=User.objects.none(),
-                            empty_label="Choose a person",
-                            error_messages={"required": "Choose who should act on it."})
-    due_date = forms.DateField(label="Respond by", widget=DateInput(), error_messages={
-        "required": "Enter the date a response is due.",
-        "invalid": "Enter the due date as a real date, like 2026-12-31.",
-    })
+    young_person_text = forms.CharField(
+        label="The same recommendation, for the young person",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Plain, short words a 9-year-old could read. The letter uses these words, "
+                  "not the ones above.",
+        error_messages={"required": "Enter the recommendation in words the young person "
+                                    "will understand."})
+    due_date = GovukDateField(label="Respond by", what="the date a response is due",
+                              help_text="For example, 27 3 2027")
     share_record = forms.BooleanField(
         label="Let this person read the interview record", required=False,
         help_text="Leave this unticked if the recommendation says enough on its own.",
@@ -41,8 +64,16 @@ class RecommendationForm(forms.Form):
     def clean_due_date(self) -> dt.date:
         due: dt.date = self.cleaned_data["due_date"]
         if due < timezone.localdate():
-            raise forms.ValidationError("The due date must be today or in the future.")
+            raise forms.ValidationError("The date a response is due must be today or in "
+                                        "the future.")
         return due
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it withdrawn?", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Its owner will see this.",
+        error_messages={"required": "Say why the recommendation is withdrawn."})
 
 
 class ResponseForm(forms.Form):
@@ -63,3 +94,18 @@ class LetterForm(forms.Form):
                   "downloaded as a PDF.",
         error_messages={"required": "The letter cannot be empty."},
     )
+
+
+class SentForm(forms.Form):
+    sent_on = GovukDateField(label="When was it sent?", what="the date the letter was sent",
+                             help_text="For example, 27 3 2027")
+    how = forms.ChoiceField(label="How was it sent?", choices=SentHow.choices,
+                            widget=forms.RadioSelect,
+                            error_messages={"required": "Choose how the letter was sent."})
+
+    def clean_sent_on(self) -> dt.date:
+        sent: dt.date = self.cleaned_data["sent_on"]
+        if sent > timezone.localdate():
+            raise forms.ValidationError("The date the letter was sent must be today or in "
+                                        "the past.")
+        return sent

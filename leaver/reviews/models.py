@@ -13,12 +13,47 @@ class ResponseKind(models.TextChoices):
     NO_ACTION = "no_action", "No action will be taken"
 
 
+class SentHow(models.TextChoices):
+    POST = "post", "By post"
+    BY_HAND = "by_hand", "By hand"
+    EMAIL = "email", "By email"
+
+
+class DraftRecommendation(models.Model):
+    """A recommendation the IRO is still writing. Nobody else sees it; issuing turns every
+    draft of a case into a Recommendation at once (and emails each owner)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(
+        "interviews.Interview", on_delete=models.CASCADE, related_name="draft_recommendations"
+    )
+    text = models.TextField()
+    young_person_text = models.TextField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField()
+    share_record = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Draft recommendation {self.public_id}"
+
+
 class Recommendation(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     interview = models.ForeignKey(
         "interviews.Interview", on_delete=models.CASCADE, related_name="recommendations"
     )
     text = models.TextField()
+    # The same recommendation in plain words for the young person: the letter uses it.
+    young_person_text = models.TextField(blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recommendations"
     )
@@ -32,6 +67,9 @@ class Recommendation(models.Model):
     response_kind = models.CharField(max_length=16, choices=ResponseKind.choices, blank=True)
     response_text = models.TextField(blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # Withdrawn by the IRO before its owner responded: kept, but no longer waiting.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -42,6 +80,15 @@ class Recommendation(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.responded_at is not None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def letter_text(self) -> str:
+        """What the young person reads: the plain-words version, else the staff wording."""
+        return self.young_person_text or self.text
 
 
 class Review(models.Model):
@@ -68,7 +115,11 @@ class Letter(models.Model):
         "interviews.Interview", on_delete=models.CASCADE, related_name="letter"
     )
     text = models.TextField()
-    sent_at = models.DateTimeField(null=True, blank=True)
+    # "en" or "cy": the language the draft was written in (the pathway's letter_language).
+    language = models.CharField(max_length=8, default="en")
+    sent_at = models.DateTimeField(null=True, blank=True)  # when it was recorded as sent
+    sent_on = models.DateField(null=True, blank=True)  # the date it went out
+    sent_how = models.CharField(max_length=16, choices=SentHow.choices, blank=True)
 
     def __str__(self) -> str:
         return f"Letter for {self.interview}"

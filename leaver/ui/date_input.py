@@ -1,9 +1,13 @@
-"""The GOV.UK date input: a date typed as Day, Month and Year, with errors in its words
-("Date asked must include a month", "… must be a real date")."""
+"""The GOV.UK date input: a date typed as Day, Month and Year in three boxes.
+
+The field names its date in its messages ("The due date must be a real date"), as the
+Design System asks, and says which part is missing. Rendered by `govuk_field` (kind "date").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -11,47 +15,47 @@ from django import forms
 PARTS = ("day", "month", "year")
 
 
-class GovukDateWidget(forms.MultiWidget):
-    """Three number boxes named <name>_day, <name>_month, <name>_year (rendered by the
-    govuk_field tag, see govuk/date_input.html)."""
+class GovukDateWidget(forms.Widget):
+    """Three inputs named `<name>-day`, `<name>-month`, `<name>-year`."""
 
-    def __init__(self) -> None:
-        super().__init__({part: forms.TextInput() for part in PARTS})
+    def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> list[str]:
+        return [str(data.get(f"{name}-{part}", "")) for part in PARTS]
 
-    def decompress(self, value: Any) -> list[Any]:
+    def value_omitted_from_data(self, data: Mapping[str, Any], files: Any, name: str) -> bool:
+        return all(f"{name}-{part}" not in data for part in PARTS)
+
+    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]
         if isinstance(value, dt.date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
+            return [str(value.day), str(value.month), str(value.year)]
+        if isinstance(value, (list, tuple)):
+            return [str(v or "") for v in value]
+        return ["", "", ""]
 
 
 class GovukDateField(forms.Field):
     widget = GovukDateWidget
 
-    def __init__(self, *, label: str, required: bool = True, **kwargs: Any) -> None:
-        super().__init__(label=label, required=required, **kwargs)
-        self.name_in_errors = label
+    def __init__(self, *, what: str, **kwargs: Any) -> None:
+        """`what` names the date in messages, e.g. "the due date"."""
+        self.what = what
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("required", f"Enter {what}")
+        super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> dt.date | None:
         if isinstance(value, dt.date):
             return value
-        parts = [str(v or "").strip() for v in (value or ["", "", ""])]
+        parts = [str(v).strip() for v in (value or ["", "", ""])]
         if not any(parts):
             return None
-        missing = [name for name, part in zip(PARTS, parts, strict=True) if not part]
+        what = self.what[:1].upper() + self.what[1:]
+        missing = [part for part, typed in zip(PARTS, parts, strict=True) if not typed]
         if missing:
-            raise forms.ValidationError(
-                f"{self.name_in_errors} must include a {' and '.join(missing)}.")
+            raise forms.ValidationError(f"{what} must include a {' and a '.join(missing)}")
         try:
             day, month, year = (int(p) for p in parts)
             if year < 1000:
                 raise ValueError
             return dt.date(year, month, day)
         except ValueError:
-            raise forms.ValidationError(
-                f"{self.name_in_errors} must be a real date, like 27 3 2026.") from None
-
-
-def parts_of(value: Any, widget: GovukDateWidget) -> list[str]:
-    """The three boxes' contents: what was typed, or the parts of a date."""
-    values = value if isinstance(value, (list, tuple)) else widget.decompress(value)
-    return ["" if v is None else str(v) for v in values]
+            raise forms.ValidationError(f"{what} must be a real date") from None

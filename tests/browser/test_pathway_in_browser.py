@@ -226,11 +226,21 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     page.get_by_role("link", name="Back to the case").click()
     page.get_by_role("link", name="Review the record").click()
     axe_check(page)
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Continue").click()
+    axe_check(page)
+    page.get_by_label(cast.csm.full_name).check()
     page.get_by_label("Recommendation", exact=True).fill(RECOMMENDATION)
-    page.get_by_label("Who should act on it?").select_option(label=cast.csm.full_name)
-    page.get_by_label("Respond by").fill((today + dt.timedelta(days=28)).isoformat())
-    submit(page, axe_check, "Issue the recommendation", "The recommendation is issued")
+    page.get_by_label("The same recommendation, for the young person").fill(RECOMMENDATION)
+    due = today + dt.timedelta(days=28)
+    page.get_by_label("Day").fill(str(due.day))
+    page.get_by_label("Month").fill(str(due.month))
+    page.get_by_label("Year").fill(str(due.year))
+    submit(page, axe_check, "Save as a draft", "The draft is saved")
+    submit(page, axe_check, "Issue the recommendation", "recommendation is issued")
+    page.get_by_role("link", name="Add a recommendation").click()
     expect(page.get_by_role("heading", name="Recommendations issued")).to_be_visible()
+    axe_check(page)
     sign_out(page)
 
     # --- The CSM responds at "Your recommendations". ---------------------------------------
@@ -262,6 +272,9 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     assert "Dear Jordan" in text
     assert RECOMMENDATION in text
     assert cast.org.name in text
+    page.get_by_role("link", name="Record the letter as sent").click()
+    axe_check(page)
+    page.get_by_label("By post").check()
     submit(page, axe_check, "Record the letter as sent", "The letter is recorded as sent")
 
     # --- The case is closed, and its timeline tells the story. -----------------------------
@@ -295,6 +308,8 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
         "/cases/<id>/record/moving_on/", "/cases/<id>/record/in_charge/",
         "/cases/<id>/record/check/",
         "/cases/<id>/record/", "/cases/<id>/review/", "/recommendations/",
+        "/cases/<id>/review/recommendations/new/", "/cases/<id>/review/check/",
+        "/cases/<id>/letter/sent/",
         "/recommendations/<id>/", "/cases/<id>/letter/", "/cases/", "/cases/<id>/restrict/",
         "/cases/<id>/close/withdraw/",
     } <= visits.checked

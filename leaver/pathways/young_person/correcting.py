@@ -41,7 +41,8 @@ def form_fields(key: str, interview: Interview) -> dict[str, forms.Field]:
     required = {"required": "Choose one."}
     builders: dict[str, Callable[[], dict[str, forms.Field]]] = {
         "move_date": lambda: {"planned_move_date": GovukDateField(
-            label="Planned move date", help_text="For example, 27 3 2027",
+            label="Planned move date", what="the planned move date",
+            help_text="For example, 27 3 2027",
             error_messages={"required": "Enter the planned move date."})},
         "setting": lambda: {"setting": forms.ModelChoiceField(
             label="Home or placement they are leaving", queryset=_settings(interview),

@@ -19,9 +19,11 @@ from leaver.cases.engine import (
     Relation,
     Transition,
 )
+from leaver.cases.models import Interview
 from leaver.organisations.models import Pathway, Role
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.events import YoungPersonEvent as E
+from leaver.pathways.young_person.models import Language
 from leaver.pathways.young_person.states import (
     BEFORE_RECORD,
     LETTER,
@@ -82,6 +84,16 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
          c.event, *c.roles) for c in CORRECTIONS.values()),
 )}
 
+def postal_address(case: Interview) -> list[str]:
+    """The address lines of the letter: the young person's postal address."""
+    return list(case.young_person.address_lines)
+
+
+def letter_language(case: Interview) -> str:
+    """Welsh ("cy") for a young person whose preferred language is Welsh, else English."""
+    return "cy" if case.young_person.preferred_language == Language.WELSH else "en"
+
+
 ALLOCATED_SOCIAL_WORKER = Relation(
     holds=lambda user, case: case.young_person.social_worker_id == user.pk,
     cases=lambda user: Q(young_person__social_worker=user),
@@ -138,4 +150,8 @@ YOUNG_PERSON = Definition(
                                Role.INTERVIEWER}),
     # Recommendations go to the CSM and social worker (seed 002 §3) and the allocated IRO.
     recommendation_readers=frozenset({Role.SOCIAL_WORKER, Role.CSM, Role.IRO}),
+    # Recommendations are addressed first to the social worker, the CSM, the home's managers.
+    connected_roles=(Role.SOCIAL_WORKER, Role.CSM, Role.UNIT_MANAGER),
+    postal_address=postal_address,
+    letter_language=letter_language,
 )

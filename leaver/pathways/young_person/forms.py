@@ -118,7 +118,8 @@ class ConsentForm(forms.Form):
     (without JavaScript they all show; only the chosen outcome's answers are kept)."""
 
     asked_on = GovukDateField(
-        label="When did you ask the young person?", help_text="For example, 27 3 2026",
+        label="When did you ask the young person?", what="the date you asked the young person",
+        help_text="For example, 27 3 2026",
         error_messages={"required": "Enter the date you asked the young person."})
     outcome = forms.ChoiceField(
         label="Did the young person agree to an exit interview?",

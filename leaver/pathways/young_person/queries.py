@@ -76,7 +76,7 @@ def next_step(interview: Interview) -> NextStep | None:
         return NextStep("Review the record and decide what action is needed", iro)
     if state == State.RECOMMENDATIONS_ISSUED:
         owners = sorted({r.owner.full_name for r in interview.recommendations.select_related(
-            "owner").filter(responded_at__isnull=True)})
+            "owner").filter(responded_at__isnull=True, withdrawn_at__isnull=True)})
         return NextStep("Respond to the recommendations", ", ".join(owners) or iro)
     if not letter_sent(interview):
         return NextStep("Write to the young person and record the letter as sent", iro)

@@ -37,6 +37,7 @@ class Recommendation:
     days_to_respond: int = 28
     share_record: bool = False
     response: str = "We will."
+    young_person_text: str = ""  # empty: the same words as `text`
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _recommend(people: People, case: Interview, route: Route, *, respond: bool) 
         (reviews.add_recommendation(
             actor=people.iro, interview=case, text=rec.text, owner=rec.owner or people.csm,
             due_date=timezone.localdate() + dt.timedelta(days=rec.days_to_respond),
-            share_record=rec.share_record), rec.response)
+            share_record=rec.share_record, young_person_text=rec.young_person_text),
+         rec.response)
         for rec in route.recommendations
     ]
     if respond:

@@ -32,11 +32,15 @@ def record_path(interview: Interview) -> str:
 
 def recommend_through_the_page(cast, interview: Interview, owner: User,
                                share: bool) -> Recommendation:
-    data = {"form": "recommend", "text": "Talk to the home about bedtimes.", "owner": owner.pk,
-            "due_date": "2099-01-01"}
+    data = {"text": "Talk to the home about bedtimes.", "young_person_text": "Bedtimes.",
+            "owner": owner.pk, "due_date-day": "1", "due_date-month": "1",
+            "due_date-year": "2099"}
     if share:
         data["share_record"] = "on"
-    response = as_(cast.iro).post(reverse("reviews:review", args=[interview.public_id]), data)
+    iro = as_(cast.iro)
+    response = iro.post(reverse("reviews:draft_new", args=[interview.public_id]), data)
+    assert response.status_code == 302
+    response = iro.post(reverse("reviews:check", args=[interview.public_id]))
     assert response.status_code == 302
     return Recommendation.objects.get(interview=interview, owner=owner)
 

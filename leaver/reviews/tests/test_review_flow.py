@@ -36,6 +36,10 @@ def respond(rec: Recommendation, text: str = "We will do it.") -> Recommendation
     return ra.respond(actor=rec.owner, recommendation=rec, kind="will_act", text=text)
 
 
+def due(day: dt.date, name: str = "due_date") -> dict[str, int]:
+    return {f"{name}-day": day.day, f"{name}-month": day.month, f"{name}-year": day.year}
+
+
 def send_letter(cast, interview: Interview) -> None:
     ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
     ra.mark_letter_sent(actor=cast.iro, interview=interview)
@@ -56,8 +60,7 @@ def test_the_review_page_requires_a_reason_for_no_action(client, cast):
     interview = make_case(cast, State.WITH_IRO)
     before = snapshot(interview)
     client.force_login(cast.iro)
-    response = client.post(f"/cases/{interview.public_id}/review/",
-                           {"form": "no_action", "reason": ""})
+    response = client.post(f"/cases/{interview.public_id}/review/no-action/", {"reason": ""})
     assert response.status_code == 400
     assert "Give the reason no action is needed." in text_of(response)
     assert snapshot(interview) == before
@@ -66,8 +69,8 @@ def test_the_review_page_requires_a_reason_for_no_action(client, cast):
 def test_the_review_page_records_no_action_with_a_reason(client, cast):
     interview = make_case(cast, State.WITH_IRO)
     client.force_login(cast.iro)
-    response = client.post(f"/cases/{interview.public_id}/review/",
-                           {"form": "no_action", "reason": "It all went well."})
+    response = client.post(f"/cases/{interview.public_id}/review/no-action/",
+                           {"reason": "It all went well."})
     assert response.status_code == 302
     assert fresh(interview).state == State.NO_ACTION_NEEDED
     assert Review.objects.get(interview=interview).no_action_reason == "It all went well."
@@ -89,14 +92,17 @@ def test_a_recommendation_emails_its_owner_a_link_without_the_young_persons_name
         assert rec.text not in text
 
 
-def test_the_review_page_issues_a_recommendation_and_emails_the_owner(
+def test_the_review_pages_issue_a_recommendation_and_email_the_owner(
         client, cast, django_capture_on_commit_callbacks):
     interview = make_case(cast, State.WITH_IRO)
     client.force_login(cast.iro)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/cases/{interview.public_id}/review/", {
-            "form": "recommend", "text": "A quiet room for homework.",
-            "owner": cast.senior_manager.pk, "due_date": IN_A_MONTH.isoformat()})
+        response = client.post(f"/cases/{interview.public_id}/review/recommendations/new/", {
+            "text": "A quiet room for homework.", "young_person_text": "A quiet room.",
+            "owner": cast.senior_manager.pk, **due(IN_A_MONTH)})
+        assert response.status_code == 302
+        assert mail.outbox == []  # a draft tells nobody
+        response = client.post(f"/cases/{interview.public_id}/review/check/")
     assert response.status_code == 302
     rec = Recommendation.objects.get(interview=interview)
     assert (rec.owner, rec.due_date) == (cast.senior_manager, IN_A_MONTH)
@@ -308,6 +314,9 @@ def test_the_letter_sent_page_closes_a_case_with_nothing_waiting(client, cast):
     interview = make_case(cast, State.NO_ACTION_NEEDED)
     ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
     client.force_login(cast.iro)
-    response = client.post(f"/cases/{interview.public_id}/letter/sent/")
+    response = client.post(f"/cases/{interview.public_id}/letter/sent/",
+                           {**due(timezone.localdate(), "sent_on"), "how": "email"})
     assert response.status_code == 302
     assert fresh(interview).state == State.CLOSED
+    letter = Letter.objects.get(interview=interview)
+    assert (letter.sent_on, letter.sent_how) == (timezone.localdate(), "email")

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms, template
 from django.forms.boundfield import BoundField
 
-from leaver.ui.date_input import PARTS, GovukDateWidget, parts_of
+from leaver.ui.date_input import PARTS, GovukDateWidget
 from leaver.ui.widgets import InlineRadioSelect
 
 register = template.Library()
@@ -67,6 +67,13 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     # An "or" divider before this choice; with checkboxes, choices that stand alone.
     divider = getattr(field.field, "divider_before", "")
     exclusive = set(getattr(field.field, "exclusive", ()))
+    if kind == "date":
+        # The day box has the field's own id, so the error summary links to it.
+        typed = widget.format_value(value)
+        options = [{"id": field.auto_id if part == "day" else f"{field.auto_id}-{part}",
+                    "name": f"{field.html_name}-{part}", "label": part.title(),
+                    "value": typed[i], "width": 4 if part == "year" else 2}
+                   for i, part in enumerate(PARTS)]
     if kind in ("radios", "checkboxes"):
         for index, (option_value, option_label) in enumerate(_choices(field.field)):
             if option_value == "":
@@ -79,15 +86,9 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
                 "divider": bool(divider) and option_value == divider,
                 "exclusive": kind == "checkboxes" and option_value in exclusive,
             })
-    date_parts = []
-    if kind == "date":
-        for part, typed in zip(PARTS, parts_of(value, widget), strict=True):
-            date_parts.append({"name": part, "label": part.title(), "value": typed,
-                               "width": 4 if part == "year" else 2})
     return {
         "field": field,
         "kind": kind,
-        "date_parts": date_parts,
         "rendered": rendered,
         "options": options,
         "checked": bool(value) and kind == "checkbox",
@@ -113,8 +114,6 @@ def govuk_error_summary(*forms_: forms.Form) -> dict[str, Any]:
                 target = bound.auto_id
                 if isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
                     target = f"{bound.auto_id}_{_first_choice_index(field)}"
-                elif isinstance(field.widget, GovukDateWidget):
-                    target = f"{bound.auto_id}_day"
                 errors.append({"href": f"#{target}", "message": message})
     return {"errors": errors}
 

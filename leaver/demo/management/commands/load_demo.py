@@ -13,10 +13,14 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.organisations.models import (
+    COMMISSIONER_CONTACTS,
+    Commissioner,
     ConfidentialityStatement,
     DistributionRecipient,
+    LetterContacts,
     Membership,
     Organisation,
     Pathway,
@@ -29,6 +33,8 @@ from leaver.pathways.young_person.recording import RecordDetails
 from leaver.pathways.young_person.states import State
 from leaver.pathways.young_person.walk import People, Recommendation, Route, walk
 from leaver.questionnaires.seeding import publish_seed, sample_answers
+from leaver.reviews import recommending
+from leaver.reviews.recommending import Wording
 
 DEMO_PASSWORD = "leaver-demo-2026"
 
@@ -110,18 +116,25 @@ def load() -> None:
     for role in (Role.CSM, Role.SOCIAL_WORKER):
         DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                              role=role)
+    LetterContacts.objects.create(
+        organisation=org, commissioner=Commissioner.ENGLAND,
+        commissioner_contact=COMMISSIONER_CONTACTS[Commissioner.ENGLAND],
+        advocacy="Demo Advocacy for Young People: phone 0808 157 0192 (free)\n"
+                 "Text 07700 900461\nEmail advocacy@demo.example",
+        complaints="Children's Complaints, Demo Borough Council: phone 0808 157 0193 (free)\n"
+                   "Email complaints@demo.example")
     publish_seed(org)
     _cases(people, homes, statement)
 
 
 def _details(people: dict[str, User], setting: Setting, name: str, sw: str,
-             disability: bool = False) -> MoveDetails:
+             disability: bool = False, language: str = "English") -> MoveDetails:
     today = timezone.localdate()
     return MoveDetails(
         setting=setting, leaver_name=name, date_of_birth=years_before(today, 15),
         planned_move_date=today + dt.timedelta(days=14), social_worker=people[sw],
         significant_learning_disability=disability, communication_needs="",
-        preferred_language="English", allocated_iro=people["rita"], phone="07700 900123",
+        preferred_language=language, allocated_iro=people["rita"], phone="07700 900123",
         address_line_1="Flat 2, 10 Example Road", town="Demo Town", postcode="DT1 2AB",
     )
 
@@ -139,13 +152,13 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
     agency = homes["Horizon Care"]
 
     def move(setting: Setting, name: str, sw: str, to: State, disability: bool = False,
-             **route: Any) -> None:
+             language: str = "English", **route: Any) -> None:
         # Oak House's moves are recorded by its Unit Manager; the others by the CSM.
         walkers = People(notifier=people["uma"] if setting == oak else people["carol"],
                          csm=people["carol"], interviewer=people["ivan"], iro=people["rita"],
                          statement=statement)
         route.setdefault("interview_in", dt.timedelta(days=3))
-        walk(walkers, _details(people, setting, name, sw, disability), to,
+        walk(walkers, _details(people, setting, name, sw, disability, language), to,
              Route(record=_RECORD, location="The library, Demo Town", **route))
 
     move(oak, "Jordan Ellis", "sam", State.NOTIFIED)
@@ -154,7 +167,22 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
     move(oak, "Morgan Price", "sam", State.WITH_IRO)
     move(agency, "Taylor Quinn", "sophie", State.RECOMMENDATIONS_ISSUED, recommendations=(
         Recommendation("Check that young people at Horizon Care get help with homework "
-                       "every evening.", owner=people["carol"]),))
+                       "every evening.", owner=people["carol"],
+                       young_person_text="Make sure young people at Horizon Care get help "
+                                         "with homework every evening."),))
+    # The IRO has started a recommendation for Morgan Price: a draft on the check page.
+    morgan = Interview.objects.get(leaver_name="Morgan Price")
+    recommending.save_draft(actor=people["rita"], interview=morgan, wording=Wording(
+        "Review how bedtimes are agreed with young people at Oak House.",
+        "Ask the staff at Oak House to agree bedtimes with you and the others.",
+        people["uma"], timezone.localdate() + dt.timedelta(days=28)))
+    # A Welsh speaker: the letter is drafted in Welsh, quoting the home's manager.
+    move(birch, "Elis Jones", "sophie", State.CLOSED, language="Welsh", recommendations=(
+        Recommendation("Offer young people at Birch Lodge a say in the weekly menu.",
+                       owner=people["umar"],
+                       young_person_text="Gofyn i bobl ifanc Birch Lodge beth maen nhw "
+                                         "eisiau ei fwyta bob wythnos.",
+                       response="Bydd cyfarfod bwydlen bob dydd Sul o fis Mai."),))
     move(oak, "Drew Carter", "sam", State.CLOSED,
          no_action_reason="A positive interview; nothing needs to change.")
     move(birch, "Jamie Fox", "sophie", State.DECLINED,

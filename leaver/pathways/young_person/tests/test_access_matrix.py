@@ -22,7 +22,7 @@ from leaver.cases.models import Answer, Interview, InterviewRecord, RecordShare
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as ra
-from leaver.reviews.models import Letter, Recommendation, Review
+from leaver.reviews.models import DraftRecommendation, Letter, Recommendation, Review
 from leaver.testing import (
     Cast,
     add_recommendation,
@@ -41,6 +41,7 @@ PAGES = (
     "case", "record", "consent", "interviewer", "schedule", "record_new", "record_check",
     "restrict",
     "review", "letter", "letter_pdf", "recommendation", "withdraw", "change", "reopen",
+    "no_action", "draft_new", "review_check", "rec_change", "rec_withdraw", "letter_sent",
 )
 
 # Each page is tried on a case in the state where it means something.
@@ -60,7 +61,17 @@ PAGE_STATE = {
     "withdraw": State.SCHEDULED,
     "change": State.SCHEDULED,  # correcting the phone and email
     "reopen": State.DECLINED,
+    "no_action": State.WITH_IRO,
+    "draft_new": State.WITH_IRO,
+    "review_check": State.WITH_IRO,
+    "rec_change": State.RECOMMENDATIONS_ISSUED,
+    "rec_withdraw": State.RECOMMENDATIONS_ISSUED,
+    "letter_sent": State.RECOMMENDATIONS_ISSUED,  # with a saved letter
 }
+# The IRO's review pages: only the IRO acts; whoever sees the case is refused (403).
+REVIEW_PAGES = {"review", "no_action", "draft_new", "review_check"}
+# Changing or withdrawing a recommendation: seen by whoever sees the recommendation.
+REC_PAGES = {"rec_change", "rec_withdraw"}
 
 # On their own case (the home they manage, the young person allocated to them, the case
 # assigned to them, the recommendation they own, which the IRO shared the record with),
@@ -73,8 +84,8 @@ OPENS: dict[str, set[str]] = {
     "csm": {"case", "interviewer", "record", "letter_pdf", "recommendation", "withdraw",
             "change"},
     "interviewer": {"case", "schedule", "record_new", "record_check", "record", "withdraw"},
-    "iro": {"case", "record", "restrict", "review", "letter", "letter_pdf", "recommendation",
-            "withdraw"},
+    "iro": {"case", "record", "restrict", "letter", "letter_pdf", "recommendation",
+            "withdraw", "letter_sent", *REVIEW_PAGES, *REC_PAGES},
     # An IRO who is not this young person's: oversight of the case page only.
     "other_iro": {"case"},
     "rec_owner": {"recommendation", "record"},
@@ -87,18 +98,21 @@ OPENS: dict[str, set[str]] = {
 # the Unit Manager never reads answers, and the interviewer is not yet assigned at consent.
 SEES_BUT_CANNOT_ACT: dict[str, set[str]] = {
     "unit_manager": {"consent", "interviewer", "schedule", "record_new", "record_check",
-                     "restrict", "review", "letter", "letter_pdf", "withdraw", "reopen"},
+                     "restrict", "letter", "letter_pdf", "withdraw", "reopen", "letter_sent",
+                     *REVIEW_PAGES},
     "social_worker": {"interviewer", "schedule", "record_new", "record_check", "restrict",
-                      "review", "letter"},
-    "csm": {"consent", "schedule", "record_new", "record_check", "restrict", "review",
-            "letter", "reopen"},
-    "interviewer": {"interviewer", "restrict", "review", "letter", "letter_pdf", "change"},
+                      "letter", "letter_sent", *REVIEW_PAGES, *REC_PAGES},
+    "csm": {"consent", "schedule", "record_new", "record_check", "restrict", "letter",
+            "reopen", "letter_sent", *REVIEW_PAGES, *REC_PAGES},
+    "interviewer": {"interviewer", "restrict", "letter", "letter_pdf", "change", "letter_sent",
+                    *REVIEW_PAGES},
     "iro": {"consent", "interviewer", "schedule", "record_new", "record_check", "change",
             "reopen"},
     "other_iro": {"consent", "interviewer", "schedule", "record_new", "record_check",
-                  "restrict", "review", "letter", "letter_pdf", "withdraw", "change",
-                  "reopen"},
-    "rec_owner": set(),
+                  "restrict", "letter", "letter_pdf", "withdraw", "change", "reopen",
+                  "letter_sent", *REVIEW_PAGES},
+    # The owner sees their recommendation but only the IRO changes or withdraws it.
+    "rec_owner": set(REC_PAGES),
     "safeguarding_lead": set(),
     "senior_manager": set(),
     "org_admin": set(),
@@ -156,9 +170,11 @@ def build(cast: Cast, page: str, name: str, owner: User | None = None,
 
 def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
     pid = interview.public_id
-    if page == "recommendation":
+    rec_pages = {"recommendation": "reviews:recommendation", "rec_change": "reviews:change",
+                 "rec_withdraw": "reviews:withdraw"}
+    if page in rec_pages:
         assert rec is not None
-        return reverse("reviews:recommendation", args=[rec.public_id])
+        return reverse(rec_pages[page], args=[rec.public_id])
     if page == "withdraw":
         return reverse("young_person:close_early", args=[pid, "withdraw"])
     if page == "change":
@@ -170,13 +186,15 @@ def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
              "restrict": "young_person:restrict", "review": "reviews:review",
              "letter": "reviews:letter", "letter_pdf": "reviews:letter_pdf",
              "reopen": "young_person:reopen",
-             "letter_sent": "reviews:letter_sent"}
+             "letter_sent": "reviews:letter_sent", "no_action": "reviews:no_action",
+             "draft_new": "reviews:draft_new", "review_check": "reviews:check"}
     return reverse(names[page], args=[pid])
 
 
 def post_data(page: str, cast: Cast) -> dict[str, object]:
     """What the rightful person would post: if access were missing, the write would happen."""
     soon = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    today = timezone.localdate()
     by_page: dict[str, dict[str, object]] = {
         "consent": consent_post(),
         "interviewer": {"interviewer": cast.other_interviewer.pk},
@@ -185,7 +203,13 @@ def post_data(page: str, cast: Cast) -> dict[str, object]:
                                    happy_living_here_comment="Written by an intruder."),
         "record_check": dict(check_post()),
         "restrict": {"reason": "Intruder."},
-        "review": {"form": "no_action", "reason": "Intruder."},
+        "review": {"needed": "no"},
+        "no_action": {"reason": "Intruder."},
+        "draft_new": recommendation_post(cast.csm),
+        "rec_change": recommendation_post(cast.csm),
+        "rec_withdraw": {"reason": "Intruder."},
+        "letter_sent": {"sent_on-day": today.day, "sent_on-month": today.month,
+                        "sent_on-year": today.year, "how": "post"},
         "letter": {"text": "Intruder's letter."},
         "recommendation": {"kind": "will_act", "text": "Intruder's answer."},
         "withdraw": {"reason": "Intruder."},
@@ -195,18 +219,27 @@ def post_data(page: str, cast: Cast) -> dict[str, object]:
     return by_page.get(page, {})
 
 
+def recommendation_post(owner: User) -> dict[str, object]:
+    due = timezone.localdate() + dt.timedelta(days=28)
+    return {"owner": owner.pk, "text": "Intruder's recommendation.",
+            "young_person_text": "Intruder's words.", "due_date-day": due.day,
+            "due_date-month": due.month, "due_date-year": due.year}
+
+
 def snapshot(interview: Interview) -> dict[str, object]:
     fresh = Interview.objects.get(pk=interview.pk)
     return {
         "case": (fresh.state, fresh.interviewer_id, fresh.scheduled_for, fresh.location,
                  fresh.closed_at, fresh.consent_recorded_at, fresh.outcome_reason),
         "review": list(Review.objects.values_list("interview_id", "no_action_reason")),
-        "letter": list(Letter.objects.values_list("interview_id", "text", "sent_at")),
+        "letter": list(Letter.objects.values_list("interview_id", "text", "sent_at", "sent_on")),
+        "drafts": list(DraftRecommendation.objects.values_list("pk", "text")),
         "audit": AuditEvent.objects.exclude(action__startswith="account.").count(),
         "records": list(InterviewRecord.objects.values_list("pk", "circulation_restricted")),
         "answers": list(Answer.objects.values_list("pk", "value")),
         "shares": RecordShare.objects.count(),
-        "recommendations": list(Recommendation.objects.values_list("pk", "responded_at")),
+        "recommendations": list(Recommendation.objects.values_list(
+            "pk", "responded_at", "withdrawn_at", "text", "owner_id")),
         "young_people": list(YoungPerson.objects.values_list("pk", "phone", "email")),
     }
 
@@ -254,17 +287,15 @@ def test_case_in_own_organisation_not_connected_to_them(cast, role, page):
         assert snapshot(interview) == before
 
 
-@pytest.mark.parametrize(("role", "page"), [*MATRIX, *((r, "letter_sent") for r in ROLES)])
+@pytest.mark.parametrize(("role", "page"), MATRIX)
 def test_another_organisations_case_is_404_for_every_role_get_and_post(
         cast, other_cast, role, page):
     user = person(cast, role)
-    state_page = "letter" if page == "letter_sent" else page
-    interview, rec = build(other_cast, state_page, "Riley Stone",
+    interview, rec = build(other_cast, page, "Riley Stone",
                            owner=person(other_cast, "rec_owner"))
     before = snapshot(interview)
     client = as_(user)
-    if page != "letter_sent":
-        assert client.get(url(page, interview, rec)).status_code == 404
+    assert client.get(url(page, interview, rec)).status_code == 404
     assert client.post(url(page, interview, rec), post_data(page, other_cast)).status_code == 404
     assert snapshot(interview) == before
 

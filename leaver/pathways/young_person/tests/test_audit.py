@@ -18,6 +18,8 @@ from leaver.cases.models import Interview
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as ra
+from leaver.reviews import recommending
+from leaver.reviews.recommending import Wording
 from leaver.testing import (
     ANSWER,
     Cast,
@@ -166,12 +168,15 @@ WRITES: dict[str, Step] = {
                [("submit_record", "interviewer")]),
     "restrict": (State.WITH_IRO, "iro", "young_person:restrict", {"reason": "Named staff."},
                  [("restrict_circulation", "iro")]),
-    "no_action": (State.WITH_IRO, "iro", "reviews:review",
-                  {"form": "no_action", "reason": "Nothing to change."},
-                  [("no_action_needed", "iro")]),
-    "recommend": (State.WITH_IRO, "iro", "reviews:review",
-                  {"form": "recommend", "text": "More help.", "owner": "csm",
-                   "due_date": "2099-01-01"}, [("add_recommendation", "iro")]),
+    "no_action": (State.WITH_IRO, "iro", "reviews:no_action",
+                  {"reason": "Nothing to change."}, [("no_action_needed", "iro")]),
+    # The IRO saves a draft, then issues the drafts from the check page ("issue").
+    "recommend": (State.WITH_IRO, "iro", "reviews:draft_new",
+                  {"text": "More help.", "young_person_text": "More help for you.",
+                   "owner": "csm", "due_date-day": "1", "due_date-month": "1",
+                   "due_date-year": "2099"}, [("recommendation_draft_saved", "iro")]),
+    "issue": (State.WITH_IRO, "iro", "reviews:check", "issue",
+              [("add_recommendation", "iro")]),
     "letter": (State.RESPONSES_COMPLETE, "iro", "reviews:letter", {"text": "Dear Jordan."},
                [("edit_letter", "iro")]),
     "withdraw": (State.SCHEDULED, "social_worker", "withdraw", {"reason": "Changed mind."},
@@ -199,6 +204,11 @@ def test_every_write_through_a_page_adds_its_audit_row(cast, step):
     elif template == "record":
         answer_sections(as_(cast.interviewer), interview)
         record_parts(as_(cast.interviewer), interview)
+        data = {}
+    elif template == "issue":
+        recommending.save_draft(actor=cast.iro, interview=interview, wording=Wording(
+            "More help.", "More help for you.", cast.csm,
+            timezone.localdate() + dt.timedelta(days=7)))
         data = {}
     else:  # people by their part in the cast, "soon" as a time three days ahead
         assert isinstance(template, dict)
@@ -231,7 +241,10 @@ def test_sending_the_letter_writes_its_row_and_closes_the_case(cast):
     interview = make_case(cast, State.RESPONSES_COMPLETE)
     ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan.")
     before = last_id()
-    response = as_(cast.iro).post(reverse("reviews:letter_sent", args=[interview.public_id]))
+    today = timezone.localdate()
+    response = as_(cast.iro).post(reverse("reviews:letter_sent", args=[interview.public_id]), {
+        "sent_on-day": today.day, "sent_on-month": today.month, "sent_on-year": today.year,
+        "how": "by_hand"})
     assert response.status_code == 302
     assert [(r.action, r.actor, r.ip_address) for r in new_rows(before)] == [
         ("interview.letter_sent", cast.iro, IP), ("interview.close", None, IP)]

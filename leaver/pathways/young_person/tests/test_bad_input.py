@@ -122,15 +122,16 @@ def test_the_review_page_refuses_a_due_date_in_the_past(client, cast):
     interview = make_case(cast, State.WITH_IRO)
     before = snapshot(interview)
     client.force_login(cast.iro)
-    response = client.post(url(interview, "review/"), {
-        "form": "recommend", "text": "Typed recommendation walrus", "owner": cast.csm.pk,
-        "due_date": YESTERDAY.isoformat()})
+    response = client.post(url(interview, "review/recommendations/new/"), {
+        "text": "Typed recommendation walrus", "young_person_text": "Typed for you",
+        "owner": cast.csm.pk, "due_date-day": YESTERDAY.day,
+        "due_date-month": YESTERDAY.month, "due_date-year": YESTERDAY.year})
     assert response.status_code == 400
     page = text_of(response)
-    assert "The due date must be today or in the future." in page
+    assert "The date a response is due must be today or in the future." in page
     assert "Typed recommendation walrus</textarea>" in page
-    assert f'value="{YESTERDAY.isoformat()}"' in page
-    assert f'value="{cast.csm.pk}" selected' in page
+    assert f'name="due_date-day" type="text" inputmode="numeric" value="{YESTERDAY.day}"' in page
+    assert f'value="{cast.csm.pk}" aria-describedby="id_owner_1-hint" checked' in page
     assert snapshot(interview) == before
     assert not Recommendation.objects.exists()
 

@@ -52,7 +52,7 @@ def test_agreeing_records_the_date_asked_and_tells_the_csm(
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    ({"asked_on_day": "", "asked_on_month": "", "asked_on_year": ""},
+    ({"asked_on-day": "", "asked_on-month": "", "asked_on-year": ""},
      "Enter the date you asked the young person."),
     (date_parts("asked_on", timezone.localdate() + dt.timedelta(days=1)),
      "The date you asked must be today or in the past."),

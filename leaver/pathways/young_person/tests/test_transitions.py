@@ -21,6 +21,7 @@ from leaver.pathways.young_person import correcting, recording
 from leaver.pathways.young_person.definition import TRANSITIONS
 from leaver.pathways.young_person.states import OPEN, REVIEW, TERMINAL, State
 from leaver.reviews import actions as ra
+from leaver.reviews.events import ReviewEvent
 from leaver.testing import (
     PEOPLE,
     Cast,
@@ -239,15 +240,19 @@ def test_the_allowed_role_moves_the_case_and_writes_one_audit_row(cast, name, so
     target = TRANSITIONS[name].target or source
     written = list(AuditEvent.objects.filter(id__gt=last_audit).order_by("id"))
     expected_actions = [f"interview.{name}"]
+    # The IRO saves a recommendation as a draft (audited) before issuing it: the step.
+    if name == "add_recommendation":
+        expected_actions.insert(0, ReviewEvent.DRAFT_SAVED.value)
     # Sending the letter closes a case that has nothing else waiting: a second, system row.
     if name == "letter_sent" and source in TRANSITIONS["close"].sources:
         target = S.CLOSED
         expected_actions.append("interview.close")
     assert interview.state == target
     assert [e.action for e in written] == expected_actions
-    assert written[0].actor == actor
-    assert written[0].object_id == interview.public_id
-    assert written[0].detail["previous_state"] == source
+    step = next(e for e in written if e.action == f"interview.{name}")
+    assert step.actor == actor
+    assert step.object_id == interview.public_id
+    assert step.detail["previous_state"] == source
     assert _effect_ok(name, cast, interview)
 
 
