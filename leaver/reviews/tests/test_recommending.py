@@ -216,7 +216,8 @@ def test_a_draft_whose_due_date_has_passed_is_refused_when_issuing(cast):
 def test_only_the_iro_drafts(cast, person):
     interview = make_case(cast, State.WITH_IRO)
     before = snapshot(interview)
-    with pytest.raises(ActionRefused, match=r"^Only the young person's allocated Independent Reviewing Officer"):
+    with pytest.raises(ActionRefused,
+                       match=r"^Only the young person's allocated Independent Reviewing"):
         recommending.save_draft(actor=getattr(cast, person), interview=interview,
                                 wording=wording(cast.csm))
     assert snapshot(interview) == before
