@@ -9,7 +9,8 @@ from django.db import models
 
 
 class Pathway(models.TextChoices):
-    YOUNG_PERSON = "young_person", "Young person leaving care placement"
+    YOUNG_PERSON = "young_person", (
+        "Young person moving on from a children's home or agency placement")
     STAFF = "staff", "School staff leaving"
 
 
