@@ -69,3 +69,23 @@ def test_running_again_keeps_existing_data(settings):
     assert "already loaded" in out.getvalue()
     assert Interview.objects.count() == before
     assert Interview.objects.filter(leaver_name="Jordan E.").exists()
+
+
+@pytest.mark.django_db
+def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    recorded = Interview.objects.filter(record__isnull=False)
+    assert recorded.count() >= 4
+    # Each young person answers "What were the good things for you?" in their own words.
+    good = set(Answer.objects.filter(item_key="good_things").values_list("value", flat=True))
+    assert len(good) == recorded.count()
+    # Not every closed question is "yes": "not sure", "no" and "did not want to answer" occur.
+    values = set(Answer.objects.values_list("value", flat=True))
+    assert {"yes", "no", "not_sure", "did_not_answer"} <= values
+    no_action = recorded.filter(review__isnull=False)
+    assert no_action.exists()
+    for case in no_action:
+        said = dict(case.answers.values_list("item_key", "value"))
+        assert said.get("experienced_bullying") != "yes", case.leaver_name
+        assert said.get("felt_safe") != "no", case.leaver_name

@@ -15,6 +15,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.cases.models import Interview
 from leaver.core.dates import years_before
+from leaver.demo import answers as demo_answers
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
     Commissioner,
@@ -32,7 +33,7 @@ from leaver.pathways.young_person.actions import MoveDetails
 from leaver.pathways.young_person.recording import RecordDetails
 from leaver.pathways.young_person.states import State
 from leaver.pathways.young_person.walk import People, Recommendation, Route, walk
-from leaver.questionnaires.seeding import publish_seed, sample_answers
+from leaver.questionnaires.seeding import publish_seed
 from leaver.reviews import recommending
 from leaver.reviews.recommending import Wording
 
@@ -127,6 +128,11 @@ def load() -> None:
     _cases(people, homes, statement)
 
 
+# Where the demo's young people are moving to (made-up streets in a made-up town).
+_STREETS = ("Flat 2, 10 Example Road", "14 Mill Lane", "3 Orchard Close", "27 Station Street",
+            "Flat 5, Riverside Court")
+
+
 def _details(people: dict[str, User], setting: Setting, name: str, sw: str,
              disability: bool = False, language: str = "English") -> MoveDetails:
     today = timezone.localdate()
@@ -134,16 +140,29 @@ def _details(people: dict[str, User], setting: Setting, name: str, sw: str,
         setting=setting, leaver_name=name, date_of_birth=years_before(today, 15),
         planned_move_date=today + dt.timedelta(days=14), social_worker=people[sw],
         significant_learning_disability=disability, communication_needs="",
-        preferred_language=language, allocated_iro=people["rita"], phone="07700 900123",
-        address_line_1="Flat 2, 10 Example Road", town="Demo Town", postcode="DT1 2AB",
+        preferred_language=language, allocated_iro=people["rita"],
+        phone=f"07700 900{100 + len(name) * 7:03d}",
+        address_line_1=_STREETS[len(name) % len(_STREETS)], town="Demo Town",
+        postcode=f"DT{1 + len(name) % 4} {len(name)}AB",
     )
 
 
-_RECORD = RecordDetails(
-    answers=sample_answers("Football and gaming."), complaints_discussed=True,
-    advocacy_discussed=True, complaints_referral_wanted=False, advocacy_referral_wanted=False,
-    interviewer_notes="Relaxed, talkative interview.", agreed_with_young_person=True,
-    left_out_note="", restrict_circulation=False, restriction_reason="")
+_NOTES = {
+    "settled": "Relaxed and chatty; proud of moving to a family.",
+    "homework": "Quiet at first. Most animated about school and the drama club.",
+    "menus": "Spoke in Welsh and English. Keen that the menu point reaches the manager.",
+    "bedtimes": "Angry about bedtimes; calm talking about the bullying, which has stopped.",
+}
+
+
+def _record(voice: str) -> RecordDetails:
+    """What the interviewer records for the young person speaking in `voice`."""
+    return RecordDetails(
+        answers=demo_answers.answers(voice), complaints_discussed=True,
+        advocacy_discussed=True, complaints_referral_wanted=False,
+        advocacy_referral_wanted=voice == "bedtimes", interviewer_notes=_NOTES[voice],
+        agreed_with_young_person=True, left_out_note="", restrict_circulation=False,
+        restriction_reason="")
 
 
 def _cases(people: dict[str, User], homes: dict[str, Setting],
@@ -152,20 +171,21 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
     agency = homes["Horizon Care"]
 
     def move(setting: Setting, name: str, sw: str, to: State, disability: bool = False,
-             language: str = "English", **route: Any) -> None:
+             language: str = "English", voice: str = "settled", **route: Any) -> None:
         # Oak House's moves are recorded by its Unit Manager; the others by the CSM.
         walkers = People(notifier=people["uma"] if setting == oak else people["carol"],
                          csm=people["carol"], interviewer=people["ivan"], iro=people["rita"],
                          statement=statement)
         route.setdefault("interview_in", dt.timedelta(days=3))
         walk(walkers, _details(people, setting, name, sw, disability, language), to,
-             Route(record=_RECORD, location="The library, Demo Town", **route))
+             Route(record=_record(voice), location="The library, Demo Town", **route))
 
     move(oak, "Jordan Ellis", "sam", State.NOTIFIED)
     move(oak, "Casey Morgan", "sam", State.CONSENTED, may_quote=False)
     move(birch, "Riley Adams", "sophie", State.SCHEDULED)
-    move(oak, "Morgan Price", "sam", State.WITH_IRO)
-    move(agency, "Taylor Quinn", "sophie", State.RECOMMENDATIONS_ISSUED, recommendations=(
+    move(oak, "Morgan Price", "sam", State.WITH_IRO, voice="bedtimes")
+    move(agency, "Taylor Quinn", "sophie", State.RECOMMENDATIONS_ISSUED, voice="homework",
+         recommendations=(
         Recommendation("Check that young people at Horizon Care get help with homework "
                        "every evening.", owner=people["carol"],
                        young_person_text="Make sure young people at Horizon Care get help "
@@ -177,7 +197,8 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
         "Ask the staff at Oak House to agree bedtimes with you and the others.",
         people["uma"], timezone.localdate() + dt.timedelta(days=28)))
     # A Welsh speaker: the letter is drafted in Welsh, quoting the home's manager.
-    move(birch, "Elis Jones", "sophie", State.CLOSED, language="Welsh", recommendations=(
+    move(birch, "Elis Jones", "sophie", State.CLOSED, language="Welsh", voice="menus",
+         recommendations=(
         Recommendation("Offer young people at Birch Lodge a say in the weekly menu.",
                        owner=people["umar"],
                        young_person_text="Gofyn i bobl ifanc Birch Lodge beth maen nhw "
