@@ -247,10 +247,16 @@ def answer_sections(client: Client, interview: Interview) -> None:
         assert response.status_code == 302, (key, response.content.decode()[:3000])
 
 
+def datetime_parts(name: str, when: dt.datetime) -> dict[str, str]:
+    """A GOV.UK date input with its time box (leaver.ui.date_input) as the browser posts it."""
+    local = timezone.localtime(when)
+    return {**date_parts(name, local.date()), f"{name}-time": f"{local:%H:%M}"}
+
+
 def facts_post(**overrides: str) -> dict[str, str]:
     """The "when, how and where" page as the browser posts it: held an hour ago."""
     held = timezone.localtime() - dt.timedelta(hours=1)
-    data = {"held_at": f"{held:%Y-%m-%dT%H:%M}", "held_how": "in_person",
+    data = {**datetime_parts("held_at", held), "held_how": "in_person",
             "held_where": "The library", "people_present": "The young person and me",
             "support": "none", "support_details": ""}
     data.update(overrides)

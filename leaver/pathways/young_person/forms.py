@@ -14,27 +14,25 @@ from leaver.core.dates import years_before
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
 from leaver.pathways.young_person.models import FeasibilityAid, Language
-from leaver.ui.date_input import GovukDateField
-from leaver.ui.widgets import DateInput, DateTimeLocalInput, UserChoiceField
+from leaver.ui.date_input import GovukDateField, GovukDateTimeField
+from leaver.ui.widgets import UserChoiceField
 
 
 class MoveForm(forms.Form):
     leaver_name = forms.CharField(label="Young person's full name", max_length=200,
                                   error_messages={"required": "Enter the young person's name."})
-    date_of_birth = forms.DateField(label="Date of birth", widget=DateInput(), error_messages={
-        "required": "Enter the young person's date of birth.",
-        "invalid": "Enter the date of birth as a real date, like 2009-03-27.",
-    })
+    date_of_birth = GovukDateField(
+        label="Date of birth", what="the date of birth", help_text="For example, 27 3 2010",
+        error_messages={"required": "Enter the young person's date of birth."})
     setting = forms.ModelChoiceField(
         label="Home or placement they are leaving", queryset=Setting.objects.none(),
         empty_label="Choose a home or placement",
         error_messages={"required": "Choose the home or placement they are leaving."},
     )
-    planned_move_date = forms.DateField(label="Planned move date", widget=DateInput(),
-                                        error_messages={
-        "required": "Enter the planned move date.",
-        "invalid": "Enter the planned move date as a real date, like 2026-12-01.",
-    })
+    planned_move_date = GovukDateField(
+        label="Planned move date", what="the planned move date",
+        help_text="For example, 27 3 2027",
+        error_messages={"required": "Enter the planned move date."})
     social_worker = UserChoiceField(
         label="Allocated social worker", queryset=User.objects.none(),
         empty_label="Choose a social worker",
@@ -209,12 +207,10 @@ class AssignInterviewerForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    scheduled_for = forms.DateTimeField(
-        label="Date and time", widget=DateTimeLocalInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        error_messages={"required": "Enter the date and time of the interview.",
-                        "invalid": "Enter the date and time like 2026-12-01 14:30."},
-    )
+    scheduled_for = GovukDateTimeField(
+        label="Date and time", what="the date and time of the interview",
+        help_text="For example, 27 3 2027 and 14:30 (the 24-hour clock)",
+        error_messages={"required": "Enter the date and time of the interview."})
     location = forms.CharField(label="Place", max_length=300, error_messages={
         "required": "Enter where the interview will take place."})
 

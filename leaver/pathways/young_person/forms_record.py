@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 
 from leaver.cases.models import HeldHow, Support
-from leaver.ui.widgets import DateTimeLocalInput, InlineRadioSelect
+from leaver.ui.date_input import GovukDateTimeField
+from leaver.ui.widgets import InlineRadioSelect
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -20,12 +21,11 @@ def _yes_no(label: str, missing: str) -> forms.TypedChoiceField:
 
 
 class FactsForm(forms.Form):
-    held_at = forms.DateTimeField(
-        label="When was the interview held?", widget=DateTimeLocalInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        help_text="The date and time it started. It must be in the past.",
-        error_messages={"required": "Enter the date and time the interview was held.",
-                        "invalid": "Enter the date and time like 2026-12-01 14:30."})
+    held_at = GovukDateTimeField(
+        label="When was the interview held?", what="the date and time it was held",
+        help_text="The date and time it started, for example 27 3 2027 and 14:30. It must be "
+                  "in the past.",
+        error_messages={"required": "Enter the date and time the interview was held."})
     held_how = forms.ChoiceField(label="How was it held?", choices=HeldHow.choices,
                                  widget=forms.RadioSelect, error_messages={
                                      "required": "Choose how the interview was held."})

@@ -11,10 +11,13 @@ from typing import Any
 from django import forms, template
 from django.forms.boundfield import BoundField
 
-from leaver.ui.date_input import PARTS, GovukDateWidget
+from leaver.ui.date_input import GovukDateWidget
 from leaver.ui.widgets import InlineRadioSelect
 
 register = template.Library()
+
+# Each box of a date is as wide as what it holds.
+_PART_WIDTHS = {"year": 4, "time": 5}
 
 
 def _described_by(field: BoundField) -> str:
@@ -72,8 +75,9 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         typed = widget.format_value(value)
         options = [{"id": field.auto_id if part == "day" else f"{field.auto_id}-{part}",
                     "name": f"{field.html_name}-{part}", "label": part.title(),
-                    "value": typed[i], "width": 4 if part == "year" else 2}
-                   for i, part in enumerate(PARTS)]
+                    "value": typed[i], "width": _PART_WIDTHS.get(part, 2),
+                    "numeric": part != "time"}
+                   for i, part in enumerate(widget.parts)]
     if kind in ("radios", "checkboxes"):
         for index, (option_value, option_label) in enumerate(_choices(field.field)):
             if option_value == "":

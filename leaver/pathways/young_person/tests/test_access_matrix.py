@@ -28,6 +28,7 @@ from leaver.testing import (
     add_recommendation,
     check_post,
     consent_post,
+    datetime_parts,
     make_case,
     make_user,
     section_post,
@@ -193,12 +194,12 @@ def url(page: str, interview: Interview, rec: Recommendation | None) -> str:
 
 def post_data(page: str, cast: Cast) -> dict[str, object]:
     """What the rightful person would post: if access were missing, the write would happen."""
-    soon = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    soon = datetime_parts("scheduled_for", timezone.localtime() + dt.timedelta(days=3))
     today = timezone.localdate()
     by_page: dict[str, dict[str, object]] = {
         "consent": consent_post(),
         "interviewer": {"interviewer": cast.other_interviewer.pk},
-        "schedule": {"scheduled_for": soon, "location": "Somewhere else"},
+        "schedule": {**soon, "location": "Somewhere else"},
         "record_new": section_post("living_here",
                                    happy_living_here_comment="Written by an intruder."),
         "record_check": dict(check_post()),

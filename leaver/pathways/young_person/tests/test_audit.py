@@ -15,6 +15,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
+from leaver.core.dates import years_before
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as ra
@@ -26,6 +27,8 @@ from leaver.testing import (
     add_recommendation,
     answer_sections,
     consent_post,
+    date_parts,
+    datetime_parts,
     full_answers,
     held,
     make_case,
@@ -147,8 +150,8 @@ def test_a_denied_view_is_404_and_writes_no_viewed_row(cast, other_cast, who, pa
 
 # --- writes -------------------------------------------------------------------------------
 
-def _soon() -> str:
-    return (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+def _soon() -> dict[str, str]:
+    return datetime_parts("scheduled_for", timezone.localtime() + dt.timedelta(days=3))
 
 
 # step: (state of the case, who posts, page, form data, the rows it must add: (action, who))
@@ -212,8 +215,10 @@ def test_every_write_through_a_page_adds_its_audit_row(cast, step):
         data = {}
     else:  # people by their part in the cast, "soon" as a time three days ahead
         assert isinstance(template, dict)
-        data = {k: (getattr(cast, str(v)).pk if k in ("interviewer", "owner") else
-                    _soon() if v == "soon" else v) for k, v in template.items()}
+        data = {k: getattr(cast, str(v)).pk if k in ("interviewer", "owner") else v
+                for k, v in template.items() if v != "soon"}
+        if "soon" in template.values():
+            data.update(_soon())
     before = last_id()
     response = as_(getattr(cast, role)).post(_path(name, interview), data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -254,8 +259,8 @@ def test_a_move_recorded_through_the_page_is_audited(cast):
     today = timezone.localdate()
     before = last_id()
     response = as_(cast.unit_manager).post(reverse("young_person:notify_move"), {
-        "leaver_name": "Sam Page", "date_of_birth": today.replace(year=today.year - 16),
-        "setting": cast.home.pk, "planned_move_date": today + dt.timedelta(days=5),
+        "leaver_name": "Sam Page", **date_parts("date_of_birth", years_before(today, 16)),
+        "setting": cast.home.pk, **date_parts("planned_move_date", today + dt.timedelta(days=5)),
         "social_worker": cast.social_worker.pk, "significant_learning_disability": "no",
         "preferred_language": "English", "allocated_iro": cast.iro.pk})
     assert response.status_code == 302

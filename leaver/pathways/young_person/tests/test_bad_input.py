@@ -24,6 +24,7 @@ from leaver.reviews.models import Recommendation
 from leaver.testing import (
     check_post,
     consent_post,
+    date_parts,
     full_answers,
     make_case,
     move_details,
@@ -248,8 +249,8 @@ def test_a_date_of_birth_in_the_future_is_refused(cast):
 def test_the_move_page_refuses_a_date_of_birth_in_the_future(client, cast):
     client.force_login(cast.unit_manager)
     response = client.post("/cases/new/", {
-        "leaver_name": "Casey Typedname", "date_of_birth": TOMORROW.isoformat(),
-        "setting": cast.home.pk, "planned_move_date": (TODAY + dt.timedelta(days=9)).isoformat(),
+        "leaver_name": "Casey Typedname", **date_parts("date_of_birth", TOMORROW),
+        "setting": cast.home.pk, **date_parts("planned_move_date", TODAY + dt.timedelta(days=9)),
         "social_worker": cast.social_worker.pk, "significant_learning_disability": "no",
         "preferred_language": "Welsh", "address_line_1": "Flat 2 typed",
         "allocated_iro": cast.iro.pk,

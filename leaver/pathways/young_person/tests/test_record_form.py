@@ -64,15 +64,21 @@ def test_a_form_sent_empty_says_what_is_missing(client, cast):
     assert "Choose whether the young person agreed." in response.content.decode()
 
 
-def test_date_inputs_are_sized_for_a_date(client, cast):
+def test_dates_are_typed_as_day_month_and_year_not_a_browser_widget(client, cast):
     client.force_login(cast.unit_manager)
     page = client.get("/cases/new/").content.decode()
-    assert 'type="date" name="date_of_birth" class="govuk-input govuk-input--width-10"' in page
+    assert 'type="date"' not in page
+    for part, width in (("day", 2), ("month", 2), ("year", 4)):
+        box_id = "id_date_of_birth" + ("" if part == "day" else f"-{part}")
+        assert (f'govuk-input--width-{width}" id="{box_id}" name="date_of_birth-{part}" '
+                'type="text" inputmode="numeric"') in page
 
 
-def test_the_interview_time_input_is_sized_for_a_date_and_time(client, cast):
+def test_the_interview_time_is_a_date_input_with_a_time_box(client, cast):
     interview = make_case(cast, State.INTERVIEWER_ASSIGNED)
     client.force_login(cast.interviewer)
     page = client.get(f"/cases/{interview.public_id}/schedule/").content.decode()
-    assert 'type="datetime-local" name="scheduled_for" class="govuk-input govuk-input--width-20"' \
-        in page
+    assert 'type="datetime-local"' not in page
+    assert 'name="scheduled_for-day"' in page
+    assert 'govuk-input--width-5" id="id_scheduled_for-time" name="scheduled_for-time" ' \
+        'type="text" value=""' in page
