@@ -6,46 +6,33 @@ and refused a restricted one. axe-core checks every page shown with JavaScript."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import State
-from leaver.testing import PASSWORD, Cast, make_case, record_details
+from leaver.testing import Cast, held, make_case, record_details
+from tests.browser.steps import (
+    Check,
+    fill_date,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
-Check = Callable[[Page], None]
-
-
-def sign_in(page: Page, user: User) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/work/$"))
-
-
-def fill_date(page: Page) -> None:
-    today = timezone.localdate()
-    page.get_by_label("Day").fill(str(today.day))
-    page.get_by_label("Month").fill(str(today.month))
-    page.get_by_label("Year").fill(str(today.year))
 
 
 def test_a_correction_through_its_change_link(page: Page, browser_cast: Cast,
                                               axe_check: Check) -> None:
     cast = browser_cast
     interview = make_case(cast, State.SCHEDULED)
-    sign_in(page, cast.social_worker)
+    sign_in(page, axe_check, cast.social_worker)
     page.goto(f"/cases/{interview.public_id}/")
     axe_check(page)
     page.get_by_role("link", name="Change phone").click()
@@ -72,7 +59,7 @@ def test_declining_with_the_reveal_and_the_check_page(page: Page, browser_cast: 
                                                       axe_check: Check) -> None:
     cast = browser_cast
     interview = make_case(cast, State.NOTIFIED)
-    sign_in(page, cast.social_worker)
+    sign_in(page, axe_check, cast.social_worker)
     page.goto(f"/cases/{interview.public_id}/consent/")
     quote = page.get_by_role("group", name="Do they agree that their words may be quoted")
     reason = page.get_by_label("Did they give a reason? (optional)")
@@ -86,7 +73,7 @@ def test_declining_with_the_reveal_and_the_check_page(page: Page, browser_cast: 
     page.get_by_label("No, they declined").check()
     expect(quote).to_be_hidden()
     expect(reason).to_be_visible()
-    fill_date(page)
+    fill_date(page, "When did you ask the young person?", timezone.localdate())
     reason.fill("Would rather not talk about it.")
     axe_check(page)
     page.get_by_role("button", name="Continue").click()
@@ -116,12 +103,12 @@ def test_not_feasible_without_javascript(browser: Browser, live_server: Any,
                                   locale="en-GB")
     try:
         page = context.new_page()
-        sign_in(page, cast.social_worker)
+        sign_in(page, lambda _page: None, cast.social_worker)  # axe runs with JavaScript
         page.goto(f"/cases/{interview.public_id}/consent/")
         # Without JavaScript every question shows, with a line saying which to answer.
         expect(page.get_by_text("Answer only the questions under the choice")).to_be_visible()
         expect(page.get_by_label("Did they give a reason? (optional)")).to_be_visible()
-        fill_date(page)
+        fill_date(page, "When did you ask the young person?", timezone.localdate())
         page.get_by_label("An interview is not feasible").check()
         page.get_by_label("An advocate", exact=True).check()
         page.get_by_label("A trusted adult with them", exact=True).check()
@@ -143,7 +130,7 @@ def test_ending_early_warns_and_confirms(page: Page, browser_cast: Cast,
                                          axe_check: Check) -> None:
     cast = browser_cast
     interview = make_case(cast, State.CONSENTED)
-    sign_in(page, cast.social_worker)
+    sign_in(page, axe_check, cast.social_worker)
     page.goto(f"/cases/{interview.public_id}/")
     page.get_by_role("link", name="Record that the young person could not be contacted").click()
     expect(page.locator(".govuk-warning-text")).to_contain_text("The case will close now")
@@ -161,11 +148,11 @@ def test_the_homes_manager_reads_a_distributed_record_not_a_restricted_one(
         page: Page, browser_cast: Cast, axe_check: Check) -> None:
     cast = browser_cast
     shared = make_case(cast, State.WITH_IRO, leaver_name="Jordan Ellis")
-    restricted = make_case(cast, State.SCHEDULED, leaver_name="Casey Morgan")
+    restricted = held(cast, make_case(cast, State.SCHEDULED, leaver_name="Casey Morgan"))
     recording.submit_record(actor=cast.interviewer, interview=restricted,
                             details=record_details(restrict_circulation=True,
                                                    restriction_reason="Names a carer."))
-    sign_in(page, cast.unit_manager)
+    sign_in(page, axe_check, cast.unit_manager)
     page.goto(f"/cases/{shared.public_id}/")
     axe_check(page)
     page.get_by_role("link", name="Read the interview record").click()

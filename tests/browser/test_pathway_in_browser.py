@@ -6,75 +6,34 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.seeding import seed
 from leaver.questionnaires.spec import ItemType
-from leaver.testing import PASSWORD, Cast, make_case
+from leaver.testing import Cast
+from tests.browser.steps import (
+    CASE_URL,
+    Check,
+    fill_consent,
+    fill_date,
+    open_case_from_work,
+    sign_in,
+    sign_out,
+    state_tag,
+    submit,
+)
 
 pytestmark = pytest.mark.browser
 
-Check = Callable[[Page], None]
-CASE_URL = re.compile(r"/cases/[0-9a-f-]{36}/$")
 RECOMMENDATION = "Make sure every young person has help with homework every evening."
-
-
-def sign_in(page: Page, axe_check: Check, user: User) -> None:
-    page.goto("/accounts/login/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Leaver")
-    axe_check(page)
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/work/$"))
-    expect(page.get_by_role("button", name="Sign out")).to_contain_text(user.full_name)
-    axe_check(page)
-
-
-def sign_out(page: Page) -> None:
-    """The login page it lands on is checked by the next sign_in."""
-    page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
-    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
-
-
-def open_case_from_work(page: Page, axe_check: Check, name: str = "Jordan Ellis") -> None:
-    page.get_by_role("link", name=name).first.click()
-    expect(page).to_have_url(CASE_URL)
-    expect(page.get_by_role("heading", level=1)).to_have_text(name)
-    axe_check(page)
-
-
-def submit(page: Page, axe_check: Check, button: str, success: str) -> None:
-    """Press the form's button, expect the success banner on the next page, check it."""
-    page.get_by_role("button", name=button).click()
-    expect(page.get_by_role("alert")).to_contain_text(success)
-    axe_check(page)
-
-
-def fill_consent(page: Page) -> None:
-    """Asked today; they agreed, and may be quoted without their name."""
-    today = timezone.localdate()
-    page.get_by_label("Day").fill(str(today.day))
-    page.get_by_label("Month").fill(str(today.month))
-    page.get_by_label("Year").fill(str(today.year))
-    page.get_by_label("Yes, they agreed").check()
-    page.get_by_role("group", name="Do they agree that their words may be quoted").get_by_label(
-        "Yes", exact=True).check()
-
-
-def state_tag(page: Page) -> Any:
-    return page.locator("main .govuk-tag").first
 
 
 def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check: Check,
@@ -88,9 +47,9 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     page.get_by_role("link", name="Record that a young person is moving").click()
     expect(page).to_have_url(re.compile(r"/cases/new/$"))
     axe_check(page)
-    page.get_by_label("Date of birth").fill(dt.date(today.year - 15, 3, 1).isoformat())
+    fill_date(page, "Date of birth", dt.date(today.year - 15, 3, 1))
     page.get_by_label("Home or placement they are leaving").select_option(label="Oak House")
-    page.get_by_label("Planned move date").fill((today + dt.timedelta(days=10)).isoformat())
+    fill_date(page, "Planned move date", today + dt.timedelta(days=10))
     page.get_by_label("Allocated social worker").select_option(
         label=cast.social_worker.full_name)
     page.get_by_role("group", name="Does the young person have a significant learning "
@@ -159,36 +118,65 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     open_case_from_work(page, axe_check)
     page.get_by_role("link", name="Arrange the interview").click()
     axe_check(page)
-    when = (timezone.localtime() + dt.timedelta(days=3)).replace(hour=14, minute=30)
-    page.get_by_label("Date and time").fill(when.strftime("%Y-%m-%dT%H:%M"))
+    # An interview cannot be arranged in the past.
+    fill_date(page, "Date and time", timezone.localtime() - dt.timedelta(days=1), time="10:00")
     page.get_by_label("Place").fill("The library")
+    page.get_by_role("button", name="Save the arrangements").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("has already passed")
+    axe_check(page)
+    when = (timezone.localtime() + dt.timedelta(days=3)).replace(hour=14, minute=30)
+    fill_date(page, "Date and time", when, time="14:30")
     submit(page, axe_check, "Save the arrangements", "The interview is arranged")
     expect(page.get_by_text("The library")).to_be_visible()
     expect(state_tag(page)).to_have_text(State.SCHEDULED.label)
+
+    # The record is a task list: the interview's facts, the 11 sections, then the rest.
     page.get_by_role("link", name="Record the interview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record the interview")
+    expect(page.locator("#task-about-status")).to_have_text("Not started")
     axe_check(page)
-    # A draft: one answer, saved to come back to later, is there when the page reopens.
+    # It cannot be recorded as held before it happened.
+    page.get_by_role("link", name="When, how and where it was held").click()
+    axe_check(page)
+    fill_date(page, "When was the interview held?",
+              timezone.localtime() + dt.timedelta(days=1), time="09:00")
+    page.get_by_role("group", name="How was it held?").get_by_label("In person").check()
+    page.get_by_label("Where was it held?").fill("The library")
+    page.get_by_label("Who was present?").fill("The young person and me")
+    page.get_by_role("group", name="Was an interpreter or communication support used?") \
+        .get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be in the past")
+    axe_check(page)
+    held = timezone.localtime() - dt.timedelta(minutes=2)
+    if held.date() != timezone.localdate():
+        held = timezone.localtime().replace(hour=0, minute=0)
+    fill_date(page, "When was the interview held?", held, time=f"{held:%H:%M}")
+    submit(page, axe_check, "Save and continue", "is saved")
+    expect(page.locator("#task-about-status")).to_have_text("Completed")
+    # "Continue" goes to the first unfinished part; a draft saved for later is kept.
+    page.get_by_role("link", name="Continue", exact=True).click()
     first = page.get_by_role("group", name="Were you happy living here?", exact=True)
     first.get_by_label("Yes", exact=True).check()
     submit(page, axe_check, "Save and come back later", "Your answers are saved as a draft")
-    page.get_by_role("link", name="Continue recording the interview").click()
+    expect(page.locator("#task-living_here-status")).to_have_text("In progress")
+    page.get_by_role("link", name="Continue", exact=True).click()
     expect(first.get_by_label("Yes", exact=True)).to_be_checked()
-    # Each section on its own page, required questions answered, "Save and continue".
-    choices = ["Yes", "No", "Not sure"]
+    # Each section on its own page; "did not want to answer" is an answer of its own.
+    choices = ["Yes", "No", "Not sure", "Did not want to answer"]
     sections = seed("yp-appendix-1").sections
     answered = 0
     for number, section in enumerate(sections, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(section.title["en"])
         expect(page.get_by_text(f"Section {number} of {len(sections)}")).to_be_visible()
         for item in section.items:
-            if not item.required or item.key == "happy_living_here":
+            if not item.required or item.key in ("happy_living_here", "say_in_home"):
+                continue
+            if item.type == ItemType.MULTIPLE_CHOICE:
                 continue
             group = page.get_by_role("group", name=item.label["en"], exact=True)
-            if item.type == ItemType.MULTIPLE_CHOICE:
-                group.get_by_label(item.choices[0].label["en"], exact=True).check()
-            else:
-                group.get_by_label(choices[answered % 3], exact=True).check()
-                answered += 1
+            group.get_by_label(choices[answered % 4], exact=True).check()
+            answered += 1
         if section.key == "moving_on":
             page.get_by_label("Who decided?", exact=True).fill(
                 "My social worker and me, together.")
@@ -202,13 +190,57 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
             bullying.get_by_label("Yes", exact=True).check()
             expect(follow_up).to_be_visible()
             follow_up.fill("Staff talked to everyone.")
+        if section.key == "having_a_say":
+            # "Menus? Bedtimes? Activities?" are checkboxes, asked only after a "Yes".
+            say = page.get_by_role("group", name="Did you have a say in what happened in "
+                                   "the Home?", exact=True)
+            menus = page.get_by_role("checkbox", name="Menus")
+            say.get_by_label("No", exact=True).check()
+            expect(menus).to_be_hidden()
+            say.get_by_label("Yes", exact=True).check()
+            expect(menus).to_be_visible()
+            menus.check()
+            page.get_by_role("checkbox", name="Activities").check()
+        axe_check(page)
         submit(page, axe_check, "Save and continue",
                f"Your answers to “{section.title['en']}” are saved")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Check and submit the record")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record the interview")
+    # The parts after the questions each have their own page.
+    page.get_by_role("link", name="Complaints and advocacy").click()
+    axe_check(page)
+    for question, answer in (("Did you talk about how to make a complaint?", "Yes"),
+                             ("Does the young person want to make a complaint?", "No"),
+                             ("Did you talk about the advocacy service?", "Yes"),
+                             ("Does the young person want a referral to an advocate?", "No")):
+        page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+    submit(page, axe_check, "Save and continue", "is saved")
+    page.get_by_role("link", name="Who reads the record").click()
+    axe_check(page)
+    page.get_by_label("No, send it to the IRO and the distribution list").check()
+    submit(page, axe_check, "Save and continue", "is saved")
+    # Check your answers: every gap at once, each linked to its place.
+    page.get_by_role("link", name="Check your answers and submit the record").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before submitting the record")
+    axe_check(page)
     expect(page.get_by_text("My social worker and me, together.")).to_be_visible()
     expect(page.get_by_text("Staff talked to everyone.")).to_be_visible()
-    page.get_by_label("The advocacy service was discussed").check()
+    expect(page.get_by_text("Did not want to answer").first).to_be_visible()
+    page.get_by_role("button", name="Submit and lock the record").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Confirm that the record was agreed with the young person")
+    axe_check(page)
+    # A "Change" link goes to the question and comes back here.
+    page.get_by_role("link", name="Change agreement with the young person").click()
+    axe_check(page)
     page.get_by_label("I have read this record back to the young person").check()
+    submit(page, axe_check, "Save and continue", "is saved")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before submitting the record")
+    page.get_by_role("link", name="Change Who decided?").click()
+    page.get_by_label("Who decided?", exact=True).fill("My social worker and me, in May.")
+    submit(page, axe_check, "Save and continue", "are saved")
+    expect(page.get_by_text("My social worker and me, in May.")).to_be_visible()
     submit(page, axe_check, "Submit and lock the record", "The record is locked")
     expect(state_tag(page)).to_have_text(State.WITH_IRO.label)
     sign_out(page)
@@ -218,7 +250,7 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     open_case_from_work(page, axe_check)
     page.get_by_role("link", name="Read the interview record").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Interview record")
-    expect(page.get_by_text("My social worker and me, together.")).to_be_visible()
+    expect(page.get_by_text("My social worker and me, in May.")).to_be_visible()
     expect(page.get_by_text("Unchanged since it was locked")).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Restrict circulation of this record").click()
@@ -287,7 +319,8 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
         f"Move notified ({cast.unit_manager.full_name})",
         f"Consent recorded: the young person agreed ({cast.social_worker.full_name})",
         f"Interviewer assigned ({cast.csm.full_name})",
-        f"Interview arranged ({cast.interviewer.full_name})",
+        f"Interview arranged: for {when.day} {when:%B %Y, %H:%M} ({cast.interviewer.full_name})",
+        f"Interview held: when, how and where recorded ({cast.interviewer.full_name})",
         f"Interview record agreed, locked and sent to the IRO ({cast.interviewer.full_name})",
         f"Recommendation issued ({cast.iro.full_name})",
         f"Recommendation answered ({cast.csm.full_name})",
@@ -315,47 +348,3 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     } <= visits.checked
     print(f"\nWalked {len(visits.visited)} pages ({len(visits.checked)} distinct, all "
           f"axe-checked) in {time.monotonic() - started:.1f} s")
-
-
-def test_pages_work_without_javascript(browser: Browser, live_server: Any,
-                                       browser_cast: Cast) -> None:
-    """Progressive enhancement: sign in and record consent with JavaScript switched off."""
-    cast = browser_cast
-    interview = make_case(cast, State.NOTIFIED)
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False,
-                                  locale="en-GB")
-    try:
-        page = context.new_page()
-        page.goto("/accounts/login/")
-        page.get_by_label("Email address").fill(cast.social_worker.email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        expect(page).to_have_url(re.compile(r"/work/$"))
-        # GOV.UK Frontend's init.js marks the body when it runs: here it must not have.
-        expect(page.locator("body")).not_to_have_class(re.compile("js-enabled"))
-        page.goto(f"/cases/{interview.public_id}/consent/")
-        fill_consent(page)
-        page.get_by_role("button", name="Continue").click()
-        expect(page).to_have_url(re.compile(rf"/cases/{interview.public_id}/$"))
-        expect(page.get_by_role("alert")).to_contain_text("The consent decision is recorded")
-        expect(page.locator("main .govuk-tag").first).to_have_text(State.CONSENTED.label)
-        page.get_by_role("button", name="Sign out").click()
-        expect(page).to_have_url(re.compile(r"/accounts/login/$"))
-    finally:
-        context.close()
-    interview.refresh_from_db()
-    assert interview.state == State.CONSENTED
-
-
-def test_axe_check_fails_on_a_page_with_a_violation(page: Page, transactional_db: None,
-                                                   axe_check: Check) -> None:
-    """The check above can fail: an input without a label is reported, with where it is."""
-    page.goto("/accounts/login/")
-    axe_check(page)
-    page.evaluate("""() => {
-        const input = document.createElement('input');
-        input.id = 'unlabelled';
-        document.querySelector('main').append(input);
-    }""")
-    with pytest.raises(AssertionError, match=r"(?s)- label \(critical\).*at #unlabelled"):
-        axe_check(page)

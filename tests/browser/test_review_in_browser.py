@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,40 +14,23 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
 from leaver.organisations.models import COMMISSIONER_CONTACTS, Commissioner, LetterContacts
 from leaver.pathways.young_person.states import State
 from leaver.reviews.models import Letter, Recommendation
-from leaver.testing import PASSWORD, Cast, make_case
+from leaver.testing import Cast, make_case
+from tests.browser.steps import (
+    Check,
+    sign_in,
+    sign_out,
+    submit,
+)
 
 pytestmark = pytest.mark.browser
 
-Check = Callable[[Page], None]
 ADDRESS = {"address_line_1": "Flat 2", "address_line_2": "10 Example Road",
            "town": "Demo Town", "postcode": "DT1 2AB"}
-
-
-def sign_in(page: Page, axe_check: Check, user: User) -> None:
-    page.goto("/accounts/login/")
-    axe_check(page)
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/work/$"))
-    axe_check(page)
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
-
-
-def submit(page: Page, axe_check: Check, button: str, success: str) -> None:
-    page.get_by_role("button", name=button).click()
-    expect(page.get_by_role("alert")).to_contain_text(success)
-    axe_check(page)
 
 
 def fill_recommendation(page: Page, text: str, for_young_person: str, due: dt.date) -> None:

@@ -15,7 +15,7 @@ class YoungPersonEvent(models.TextChoices):
     ASSIGN_INTERVIEWER = "interview.assign_interviewer", "Interviewer assigned"
     SCHEDULE = "interview.schedule", "Interview arranged"
     FACTS_RECORDED = "interview.facts_recorded", (
-        "When, how and where the interview was held recorded")
+        "Interview held: when, how and where recorded")
     SUBMIT_RECORD = "interview.submit_record", (
         "Interview record agreed, locked and sent to the IRO")
     RESTRICT_CIRCULATION = "interview.restrict_circulation", (
