@@ -32,6 +32,10 @@ export PYTHON VENV
 export PYTEST_SQLITE_MARKERS ?= not browser
 export PYTEST_POSTGRES_MARKERS ?=
 
+# Each pytest suite runs on this many pytest-xdist workers: auto (one per CPU), a number, or 0
+# for one process without xdist (scripts/checks.sh).
+export PYTEST_WORKERS ?= auto
+
 # pip on this kind of machine prints a "Location … is ignored" warning per package: drop them,
 # keeping pip's exit status (pipefail; grep's own "nothing left" status is ignored).
 PIP_INSTALL := $(BIN)/python -m pip install -q --disable-pip-version-check
@@ -49,7 +53,8 @@ help:
 	@echo "make run      serve the demo on http://127.0.0.1:$(PORT) (SQLite, data kept between runs)"
 	@echo "make test     ruff, mypy, then pytest on SQLite and on a throwaway PostgreSQL"
 	@echo "make lint     ruff and mypy only"
-	@echo "make test-sqlite / make test-postgres   one pytest suite (PYTEST_ARGS=... to narrow)"
+	@echo "make test-sqlite / make test-postgres   one pytest suite (PYTEST_ARGS=... to narrow;"
+	@echo "              PYTEST_WORKERS=0 for one process, default auto: one per CPU)"
 	@echo "make clean    remove db.sqlite3 and caches (keeps .venv; rm -rf .venv to rebuild it)"
 
 system-packages:

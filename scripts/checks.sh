@@ -11,6 +11,11 @@
 #             from PYTEST_POSTGRES_MARKERS (empty: every test)
 #
 # PYTEST_ARGS adds arguments to both pytest runs (e.g. PYTEST_ARGS="-x -k consent").
+# PYTEST_WORKERS is how many pytest-xdist worker processes each suite runs on: `auto` (the
+# default: one per CPU), a number, or 0 for a single process without xdist. Each worker has its
+# own test database (pytest-django: test_leaver_gw0, test_leaver_gw1, …; SQLite: one in memory
+# per worker) and its own live_server; --dist loadgroup keeps the browser tests on one worker
+# (tests/browser/conftest.py). The JUnit XML is written once, by the controller, for every test.
 # pytest's exit status 5 ("no tests collected") counts as a failure. The last line totals the
 # tests of both suites.
 set -euo pipefail
@@ -25,6 +30,7 @@ export DEBUG=true
 # Playwright's sync API runs an event loop in the test thread; live_server tests touch the
 # database from that thread.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
+export PYTEST_WORKERS=${PYTEST_WORKERS:-auto}
 
 if (($# == 0)); then
     set -- ruff mypy sqlite postgres
@@ -56,10 +62,13 @@ EOF
 # Prints which database Django is configured with, so the log shows what each suite ran on.
 show_database() {
     DJANGO_SETTINGS_MODULE=leaver.settings "$bin/python" -c '
+import os
 import django
 from django.db import connection
 django.setup()
 test_name = connection.settings_dict["TEST"].get("NAME") or "(default)"
+if os.environ["PYTEST_WORKERS"] != "0" and test_name != "(default)":
+    test_name += "_gw0, _gw1, … (one per pytest-xdist worker)"
 print("database:", connection.vendor, "- test database:", test_name)
 '
 }
@@ -69,6 +78,8 @@ run_pytest() {
     local suite=$1 markers=$2 status
     local -a args=()
     [[ -n $markers ]] && args+=(-m "$markers")
+    # Before PYTEST_ARGS, so that PYTEST_ARGS="-n 0" (say) still wins.
+    args+=(-n "$PYTEST_WORKERS" --dist loadgroup)
     # shellcheck disable=SC2206  # PYTEST_ARGS is split into words on purpose
     args+=(${PYTEST_ARGS:-})
     show_database

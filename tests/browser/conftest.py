@@ -46,6 +46,19 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test joins one pytest-xdist group, so that with `--dist loadgroup`
+    (scripts/checks.sh) they all run on one worker, which launches Chromium once. loadgroup
+    hands out the largest group first: that worker starts with the browser tests (seconds
+    each) while the others run the rest, instead of one worker finishing alone on them.
+    The group adds "@browser" to these tests' names in pytest's output. Without xdist the
+    mark does nothing."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
