@@ -1,7 +1,8 @@
 # Leaver: the two commands.
 #
 #   make run    create .venv, install, migrate, load the demo, serve http://127.0.0.1:$(PORT)
-#   make test   install what the checks need, then ruff, mypy, pytest on SQLite, pytest on PostgreSQL
+#   make test   install what the checks need, then ruff, mypy, the import contracts, the module
+#               size check, pytest on SQLite, pytest on PostgreSQL
 #
 # Other targets: lint (ruff + mypy), test-sqlite, test-postgres, system-packages, clean.
 # Debian packages (Pango for PDFs; PostgreSQL 15 and Chromium for tests) are installed by
@@ -52,7 +53,7 @@ DEV_STAMP := $(VENV)/.installed-requirements-dev
 help:
 	@echo "make run      serve the demo on http://127.0.0.1:$(PORT) (SQLite, data kept between runs)"
 	@echo "make test     ruff, mypy, then pytest on SQLite and on a throwaway PostgreSQL"
-	@echo "make lint     ruff and mypy only"
+	@echo "make lint     ruff, mypy, the import contracts and the module size check"
 	@echo "make test-sqlite / make test-postgres   one pytest suite (PYTEST_ARGS=... to narrow;"
 	@echo "              PYTEST_WORKERS=0 for one process, default auto: one per CPU)"
 	@echo "make clean    remove db.sqlite3 and caches (keeps .venv; rm -rf .venv to rebuild it)"
@@ -89,10 +90,10 @@ run: install
 
 # Each phase is timed; a failing phase does not stop the later ones, the exit status does.
 test: system-packages-test install-dev
-	@bash scripts/checks.sh ruff mypy sqlite postgres
+	@bash scripts/checks.sh ruff mypy imports sizes sqlite postgres
 
 lint: install-dev
-	@bash scripts/checks.sh ruff mypy
+	@bash scripts/checks.sh ruff mypy imports sizes
 
 test-sqlite: system-packages-test install-dev
 	@bash scripts/checks.sh sqlite

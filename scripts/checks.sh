@@ -2,10 +2,13 @@
 # Runs Leaver's checks, each as a timed phase, and carries on past a failing phase so one run
 # shows everything; exits non-zero if any phase failed. `make lint` / `make test` call this.
 #
-#   scripts/checks.sh PHASE...     PHASE is one of: ruff mypy sqlite postgres
+#   scripts/checks.sh PHASE...     PHASE is one of: ruff mypy imports sizes sqlite postgres
 #
 #   ruff      ruff check .
 #   mypy      mypy leaver (strict; configuration in pyproject.toml)
+#   imports   lint-imports: the layers between packages, independent pathways, no cycles
+#             (contracts in .importlinter; ADR 0009)
+#   sizes     no Python module over 400 lines (scripts/module-sizes.sh)
 #   sqlite    pytest on SQLite, markers from PYTEST_SQLITE_MARKERS (see the Makefile)
 #   postgres  pytest on a throwaway PostgreSQL 15 cluster (scripts/with-postgres.sh), markers
 #             from PYTEST_POSTGRES_MARKERS (empty: every test)
@@ -33,7 +36,7 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true
 export PYTEST_WORKERS=${PYTEST_WORKERS:-auto}
 
 if (($# == 0)); then
-    set -- ruff mypy sqlite postgres
+    set -- ruff mypy imports sizes sqlite postgres
 fi
 
 names=()
@@ -97,6 +100,8 @@ run_pytest() {
 
 phase_ruff() { "$bin/ruff" check .; }
 phase_mypy() { "$bin/mypy" leaver; }
+phase_imports() { "$bin/lint-imports" --no-cache; }
+phase_sizes() { bash "$here/module-sizes.sh"; }
 phase_sqlite() {
     # Whatever DATABASE_URL the caller has, this suite is the SQLite one.
     unset DATABASE_URL
@@ -120,7 +125,7 @@ trap 'rm -rf "$reports"' EXIT
 
 for phase in "$@"; do
     if ! declare -F "phase_$phase" >/dev/null; then
-        echo "unknown phase: $phase (ruff, mypy, sqlite, postgres)" >&2
+        echo "unknown phase: $phase (ruff, mypy, imports, sizes, sqlite, postgres)" >&2
         exit 2
     fi
 done
