@@ -77,4 +77,9 @@ def get_record_for_user(user: User, public_id: uuid.UUID) -> Interview:
 
 
 def can_see_contact_details(user: User, case: Interview) -> bool:
-    return engine.acts_as_any(user, case, engine.definition_of(case).contact_readers)
+    """The leaver's address, phone and email: those who arrange or write while the case is
+    open; once it has ended, only the pathway's readers after closing."""
+    definition = engine.definition_of(case)
+    readers = (definition.contact_readers_after_closing if case.state in definition.terminal
+               else definition.contact_readers)
+    return engine.acts_as_any(user, case, readers)

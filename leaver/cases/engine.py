@@ -93,6 +93,8 @@ class Definition:
     record_readers: frozenset[Role] = frozenset()
     contact_readers: frozenset[Role] = frozenset()
     recommendation_readers: frozenset[Role] = frozenset()
+    # Who still sees the contact details once the case has ended (terminal states).
+    contact_readers_after_closing: frozenset[Role] = frozenset()
     # Roles that never receive the record through the distribution list.
     never_distributed_to: frozenset[Role] = frozenset()
     # The people connected to the leaver, in this order, offered first as owners of a

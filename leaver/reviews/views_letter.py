@@ -38,13 +38,15 @@ def _refused(case: Interview, message: str) -> ActionRefused:
     return ActionRefused(message, back_url=engine.case_url(case), back_label="Back to the case")
 
 
-def _shown(case: Interview, letter: Letter | None) -> dict[str, Any]:
-    """The letter as it is printed: address, paragraphs and lists, the contacts."""
+def _shown(case: Interview, letter: Letter | None, user: User) -> dict[str, Any]:
+    """The letter as it is printed: address, paragraphs and lists, the contacts. The address
+    only for those who may see the leaver's contact details (after closing: fewer people)."""
     language = letter.language if letter is not None else language_of(case)
     heading, listed = contacts(case, language)
     return {
         "interview": case, "case_url": engine.case_url(case), "language": language,
-        "address": engine.definition_of(case).postal_address(case),
+        "address": engine.definition_of(case).postal_address(case)
+        if case_access.can_see_contact_details(user, case) else [],
         "blocks": blocks(letter.text) if letter is not None else [],
         "contacts_heading": heading, "contacts": listed, "letter": letter,
     }
@@ -60,11 +62,11 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if saved is not None and saved.sent_at is not None:
         if request.method == "POST":
             raise _refused(case, "The letter has been sent and can no longer be changed.")
-        return render(request, "reviews/letter_sent.html", _shown(case, saved))
+        return render(request, "reviews/letter_sent.html", _shown(case, saved, user))
     form = forms.LetterForm(posted(request),
                             initial={"text": actions.letter_text_for(case, user)})
     return form_page(
-        request, "reviews/letter.html", _shown(case, saved), form,
+        request, "reviews/letter.html", _shown(case, saved, user), form,
         lambda d: actions.save_letter(actor=user, interview=case, text=d["text"]),
         "The letter is saved. Download it, send it, then record it as sent.", request.path)
 
@@ -83,7 +85,7 @@ def letter_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     # Month names in the letter's language (Django has Welsh).
     with translation.override(saved.language):
         html = render_to_string("reviews/letter_pdf.html", {
-            **_shown(case, saved), "date": saved.sent_on or timezone.localdate(),
+            **_shown(case, saved, user), "date": saved.sent_on or timezone.localdate(),
         })
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="letter-to-young-person.pdf"'
@@ -103,7 +105,7 @@ def letter_sent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         raise _refused(case, "Save the letter before recording it as sent." if saved is None
                        else "The letter is already recorded as sent.")
     return form_page(
-        request, "reviews/letter_sent_form.html", _shown(case, saved),
+        request, "reviews/letter_sent_form.html", _shown(case, saved, user),
         forms.SentForm(posted(request), initial={"sent_on": timezone.localdate()}),
         lambda d: actions.mark_letter_sent(actor=user, interview=case, sent_on=d["sent_on"],
                                            how=d["how"]),

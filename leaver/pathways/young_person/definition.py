@@ -150,6 +150,7 @@ YOUNG_PERSON = Definition(
                                Role.INTERVIEWER}),
     # Recommendations go to the CSM and social worker (seed 002 §3) and the allocated IRO.
     recommendation_readers=frozenset({Role.SOCIAL_WORKER, Role.CSM, Role.IRO}),
+    contact_readers_after_closing=CONTACT_READERS_AFTER_CLOSING,
     # Recommendations are addressed first to the social worker, the CSM, the home's managers.
     connected_roles=(Role.SOCIAL_WORKER, Role.CSM, Role.UNIT_MANAGER),
     postal_address=postal_address,

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 
 from leaver.accounts.models import User
 from leaver.cases import engine
-from leaver.cases.access import can_see_contact_details, cases_visible_to
+from leaver.cases.access import cases_visible_to
 from leaver.cases.models import Interview
 from leaver.organisations.models import Pathway, Role
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
-from leaver.pathways.young_person.definition import CONTACT_READERS_AFTER_CLOSING
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, TERMINAL, State
 from leaver.reviews.queries import letter_sent
@@ -98,14 +97,6 @@ def consent_outcome(interview: Interview) -> str:
 def speaks_welsh(young_person: YoungPerson) -> bool:
     """Whether the young person's preferred language is Welsh (letters, recording pages)."""
     return young_person.preferred_language == Language.WELSH
-
-
-def may_see_contact(user: User, interview: Interview) -> bool:
-    """The address, phone and email: those who arrange or write while the case is open;
-    after it ends, only the social worker."""
-    if interview.state in TERMINAL:
-        return engine.acts_as_any(user, interview, CONTACT_READERS_AFTER_CLOSING)
-    return can_see_contact_details(user, interview)
 
 
 def changeable(user: User, interview: Interview) -> set[str]:

@@ -84,7 +84,7 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "transitions": transitions,
         # Answers saved as a draft: recording continues rather than starts.
         "draft_saved": "submit_record" in transitions and interview.answers.exists(),
-        "show_contact": queries.may_see_contact(user, interview),
+        "show_contact": access.can_see_contact_details(user, interview),
         "can_view_record": access.can_view_record(user, interview),
         "changes": queries.changeable(user, interview),
         "may_reopen": "reopen" in transitions and actions.may_reopen(interview),

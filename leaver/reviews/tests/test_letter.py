@@ -125,6 +125,20 @@ def test_the_pdf_has_the_address_the_contacts_and_the_attribution(client, cast):
         assert contact in text
 
 
+def test_after_closing_only_the_social_workers_copy_of_the_pdf_has_the_address(client, cast):
+    interview = answered_case(cast, **ADDRESS)
+    ra.save_letter(actor=cast.iro, interview=interview, text=draft_letter(interview, "Iris"))
+    ra.mark_letter_sent(actor=cast.iro, interview=interview)
+    interview.refresh_from_db()
+    assert interview.state == State.CLOSED
+    url = reverse("reviews:letter_pdf", args=[interview.public_id])
+    for who, shows in (("social_worker", True), ("iro", False), ("csm", False)):
+        client.force_login(getattr(cast, who))
+        text = pdf_text(client.get(url))
+        assert "Let you help choose bedtimes." in text, who
+        assert ("10 Example Road" in text) is shows, who
+
+
 def test_a_welsh_speaker_gets_a_welsh_letter_flagged_for_checking(client, cast):
     LetterContacts.objects.filter(organisation=cast.org).update(
         commissioner=Commissioner.WALES,
