@@ -2,18 +2,14 @@
 agreement with the young person. Each is refused with a clear message and nothing locks."""
 from __future__ import annotations
 
-import datetime as dt
-import html
-
 import pytest
-from django.http import HttpResponse
-from django.utils import timezone
 
 from leaver.cases import records
-from leaver.cases.models import Interview, InterviewRecord
+from leaver.cases.models import InterviewRecord
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.tests.test_bad_input import text_of, url
 from leaver.questionnaires.seeding import seed
 from leaver.questionnaires.spec import ItemType
 from leaver.testing import (
@@ -27,19 +23,6 @@ from leaver.testing import (
     section_post,
     snapshot,
 )
-
-TODAY = timezone.localdate()
-YESTERDAY = TODAY - dt.timedelta(days=1)
-TOMORROW = TODAY + dt.timedelta(days=1)
-
-
-def text_of(response: HttpResponse) -> str:
-    return html.unescape(response.content.decode())
-
-
-def url(interview: Interview, tail: str) -> str:
-    return f"/cases/{interview.public_id}/{tail}"
-
 
 # An empty required answer in the record form ------------------------------------------------
 
