@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from leaver.accounts.models import User
 from leaver.organisations.models import Membership, Role
@@ -40,6 +40,14 @@ def managed_setting_ids(user: User) -> set[int]:
 def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
     return User.objects.filter(
         organisation_id=organisation_id, is_active=True, memberships__role=role
+    ).distinct()
+
+
+def managers_of(setting_id: int) -> QuerySet[User]:
+    """The active Unit Managers of one setting (a home, or an agency placement's provider)."""
+    return User.objects.filter(
+        is_active=True, memberships__role=Role.UNIT_MANAGER, memberships__setting_id=setting_id,
+        memberships__setting__organisation_id=F("organisation_id"),
     ).distinct()
 
 

@@ -259,13 +259,12 @@ def schedule_interview(
     # The old and new times stay on the timeline (times only: no personal data).
     engine.take(actor, interview, "schedule", when=when.isoformat(),
                 previously=previous.isoformat() if previous else "")
-    # The young person's social worker and the home's managers are told (a link only).
-    managers = User.objects.filter(
-        is_active=True, organisation_id=interview.organisation_id,
-        memberships__role=Role.UNIT_MANAGER, memberships__setting_id=interview.setting_id)
-    notify([interview.young_person.social_worker, *managers.distinct()],
-           subject="An exit interview has been arranged" if previous is None
-           else "An exit interview has been moved",
+    # The young person's social worker and the home's managers are told the time and given
+    # a link (no name: the time says nothing about who).
+    at = f"{timezone.localtime(when):%-d %B %Y at %H:%M}"
+    notify([interview.young_person.social_worker, *roles.managers_of(interview.setting_id)],
+           subject=f"An exit interview has been arranged for {at}" if previous is None
+           else f"An exit interview has been moved to {at}",
            path=engine.case_url(interview))
     return interview
 

@@ -43,6 +43,8 @@ def test_rescheduling_keeps_old_and_new_time_on_the_timeline_and_tells_people(
     assert entries[1].detail == f"moved from {first:%-d %B %Y, %H:%M} to {later:%-d %B %Y, %H:%M}"
     told = {m.to[0] for m in mail.outbox}
     assert told == {cast.social_worker.email, cast.unit_manager.email}
+    assert {m.subject for m in mail.outbox} == {
+        f"Leaver: An exit interview has been moved to {later:%-d %B %Y at %H:%M}"}
     assert all(interview.leaver_name not in m.body for m in mail.outbox)
 
 
