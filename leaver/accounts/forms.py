@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from leaver.accounts.emails import normalise_email
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -20,4 +22,4 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password."
 
     def clean_username(self) -> str:
-        return str(self.cleaned_data.get("username", "")).strip().lower()
+        return normalise_email(self.cleaned_data.get("username", ""))

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from leaver.accounts.emails import normalise_email
+
 
 def username_from_request(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
-    # The same normalisation as LoginForm.clean_username: "Alice@X" and "alice@x " are one
-    # account, so changing the case cannot buy more guesses.
+    # The same normalisation as the login form and the account lookup: "Alice@X",
+    # " alice@x " and "ａｌｉｃｅ＠ｘ" are one account, so no spelling buys more guesses.
     value = (credentials or {}).get("username") or request.POST.get("username", "")
-    return str(value).strip().lower()
+    return normalise_email(value)
