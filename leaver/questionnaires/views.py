@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from leaver.accounts.models import User
 from leaver.organisations import roles
@@ -27,6 +27,7 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
+@require_safe
 @login_required
 def template_list(request: HttpRequest) -> HttpResponse:
     user = _admin(request)
@@ -45,6 +46,7 @@ def _list_context(user: User) -> dict[str, object]:
     }
 
 
+@require_safe
 @login_required
 def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     version = get_version_for_user(_user(request), public_id)
@@ -98,6 +100,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                   status=status)
 
 
+@require_safe
 @login_required
 def download(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     version = get_version_for_user(_user(request), public_id)

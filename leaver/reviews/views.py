@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
 from leaver.cases import access as case_access
@@ -32,6 +32,7 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
+@require_safe
 @login_required
 def my_recommendations(request: HttpRequest) -> HttpResponse:
     user = _user(request)

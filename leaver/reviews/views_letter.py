@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
 from leaver.cases import access as case_access
@@ -71,6 +71,7 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "The letter is saved. Download it, send it, then record it as sent.", request.path)
 
 
+@require_safe
 @login_required
 def letter_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
 from leaver.cases import access, engine
@@ -31,6 +31,7 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
+@require_safe
 @login_required
 def your_work(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -42,6 +43,7 @@ def your_work(request: HttpRequest) -> HttpResponse:
     })
 
 
+@require_safe
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     cases = access.cases_visible_to(_user(request)).select_related("setting")
@@ -63,6 +65,7 @@ def notify_move(request: HttpRequest) -> HttpResponse:
         "been told.", engine.case_url)
 
 
+@require_safe
 @login_required
 def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
 from leaver.cases import access, engine, records
@@ -166,6 +166,7 @@ def record_check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "The record is locked and has been sent to the IRO.", engine.case_url(interview))
 
 
+@require_safe
 @login_required
 def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)

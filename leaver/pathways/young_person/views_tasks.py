@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from leaver.cases import answers as case_answers
 from leaver.cases.models import Interview
@@ -42,6 +42,7 @@ def after_saving(request: HttpRequest, interview: Interview) -> str:
     return _check_url(interview) if came_from == "check" else _tasks_url(interview)
 
 
+@require_safe
 @login_required
 def task_list(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     interview, _version = _recording(request, public_id)
@@ -148,6 +149,7 @@ def circulation(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return _part(request, public_id, "circulation")
 
 
+@require_safe
 @login_required
 def draft(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The draft read back to the young person, in the wording chosen for them."""
