@@ -1,4 +1,4 @@
-"""Response headers that keep personal data out of caches.
+"""Response headers that keep personal data out of caches and the browser's features shut.
 
 Every page Leaver renders may show personal data (cases, records, recommendations, letters,
 admin pages, the audit log), so no response from a view may be stored by a browser or a proxy:
@@ -13,6 +13,11 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+# Leaver uses no camera, microphone, location, payment or other powerful browser feature.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "payment", "usb", "interest-cohort", "browsing-topics"))
+
 
 class NoStoreMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -22,4 +27,5 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

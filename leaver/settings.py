@@ -133,6 +133,7 @@ if env.boolean("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
 # Everything the pages load comes from this server: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {

@@ -82,3 +82,15 @@ def test_session_idle_minutes_sets_the_cookie_age():
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert result.stdout.split() == ["720", "True"], result.stderr
+
+
+def test_behind_a_tls_proxy_hsts_covers_subdomains():
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+         "print(settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS)"],
+        cwd=ROOT, env={**environment, "DJANGO_SETTINGS_MODULE": "leaver.settings",
+                       "DEBUG": "true", "BEHIND_TLS_PROXY": "true"},
+        capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["31536000", "True"]

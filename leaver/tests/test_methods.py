@@ -20,6 +20,7 @@ def read_only_urls(cast) -> list[tuple[str, str]]:
     Letter.objects.create(interview=recorded, text="Dear Jordan, thank you.")
     scheduled = make_case(cast, State.SCHEDULED)
     version = recorded.questionnaire_version
+    assert version is not None
     return [
         ("iro", reverse("young_person:your_work")),
         ("iro", reverse("young_person:case_list")),

@@ -36,3 +36,10 @@ def test_sign_in_page_refusals_and_errors_are_never_stored(client, cast):
     assert refused.status_code == 403
     assert "no-store" in directives(refused)
     assert "no-store" in directives(client.get("/cases/00000000-0000-0000-0000-000000000000/"))
+
+
+def test_every_page_shuts_the_powerful_browser_features(client, cast):
+    client.force_login(cast.iro)
+    policy = client.get(reverse("young_person:your_work"))["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
