@@ -52,6 +52,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     (scripts/checks.sh) they all run on one worker, which launches Chromium once. loadgroup
     hands out the largest group first: that worker starts with the browser tests (seconds
     each) while the others run the rest, instead of one worker finishing alone on them.
+    So on that worker these transactional tests (live_server) run before `db` tests, whereas
+    pytest-django alone orders them last: each ends by emptying the tables, which is harmless
+    while no migration inserts rows (a data migration would need serialized_rollback here).
     The group adds "@browser" to these tests' names in pytest's output. Without xdist the
     mark does nothing."""
     for item in items:
