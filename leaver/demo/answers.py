@@ -8,9 +8,7 @@ said differently, with comments and open answers in their words. No closed case 
 from __future__ import annotations
 
 from leaver.questionnaires.answering import Answer as Value
-from leaver.questionnaires.queries import shown_items
-from leaver.questionnaires.seeding import YOUNG_PERSON, seed
-from leaver.questionnaires.spec import ItemType
+from leaver.questionnaires.seeding import sample_answers
 
 _OPEN_DEFAULTS = {
     "who_decided": "Me and my social worker, at my review.",
@@ -93,19 +91,4 @@ VOICES: dict[str, dict[str, Value]] = {
 
 def answers(voice: str) -> dict[str, Value]:
     """Every shown question of the seeded Appendix 1 answered in `voice`."""
-    questionnaire = seed(YOUNG_PERSON)
-    said = VOICES[voice]
-    given: dict[str, Value] = {}
-    for item in questionnaire.items():
-        if item.key in said:
-            given[item.key] = said[item.key]
-        elif item.key.endswith("_comment"):
-            continue
-        elif item.type == ItemType.MULTIPLE_CHOICE:
-            given[item.key] = [item.choices[0].value]
-        elif item.choices:
-            given[item.key] = "yes"
-        else:
-            given[item.key] = _OPEN_DEFAULTS.get(item.key, "")
-    shown = shown_items(questionnaire, given)
-    return {key: value for key, value in given.items() if key in shown and value}
+    return sample_answers("", said=VOICES[voice], open_answers=_OPEN_DEFAULTS)

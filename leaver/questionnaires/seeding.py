@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 from leaver.accounts.models import User
@@ -32,20 +33,26 @@ def publish_seed(organisation: Organisation, *, name: str = YOUNG_PERSON,
     return actions.publish(actor=actor, version=draft)
 
 
-def sample_answers(text: str, name: str = YOUNG_PERSON) -> dict[str, Value]:
-    """Every question of seed `name` answered, for demo data and tests: "yes" to each choice
-    question, the first choice of each multiple choice, `text` to each open question,
-    comments left empty, and only the questions shown given those answers."""
+def sample_answers(text: str, name: str = YOUNG_PERSON, *,
+                   said: Mapping[str, Value] | None = None,
+                   open_answers: Mapping[str, str] | None = None) -> dict[str, Value]:
+    """Every question of seed `name` answered, for demo data and tests: what `said` gives
+    for its keys; otherwise "yes" to each choice question, the first choice of each multiple
+    choice, `open_answers` (or `text`) to each open question, comments left empty; only the
+    questions shown given those answers, and no empty answer."""
     questionnaire = seed(name)
+    said = said or {}
     answers: dict[str, Value] = {}
     for item in questionnaire.items():
-        if item.key.endswith("_comment"):
+        if item.key in said:
+            answers[item.key] = said[item.key]
+        elif item.key.endswith("_comment"):
             continue
-        if item.type == ItemType.MULTIPLE_CHOICE:
+        elif item.type == ItemType.MULTIPLE_CHOICE:
             answers[item.key] = [item.choices[0].value]
         elif item.choices:
             answers[item.key] = "yes"
         else:
-            answers[item.key] = text
+            answers[item.key] = (open_answers or {}).get(item.key, text)
     shown = shown_items(questionnaire, answers)
-    return {key: value for key, value in answers.items() if key in shown}
+    return {key: value for key, value in answers.items() if key in shown and value}
