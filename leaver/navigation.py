@@ -23,7 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("Cases", reverse("young_person:case_list")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
     if Role.ORG_ADMIN in held:
-        items.append(("Questionnaires", reverse("questionnaires:list")))
+        items.append(("Organisation admin", reverse("administration:index")))
     current = request.path
     return {
         "nav_items": [

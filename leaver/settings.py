@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "leaver.cases",
     "leaver.reviews",
     "leaver.pathways.young_person",
+    "leaver.administration",
     "leaver.demo",
 ]
 

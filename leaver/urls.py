@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("leaver.pathways.young_person.urls")),
     path("", include("leaver.reviews.urls")),
     path("", include("leaver.questionnaires.urls")),
+    path("", include("leaver.administration.urls")),
 ]

@@ -18,6 +18,12 @@ class Organisation(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
+    # Shown on the privacy notice, the accessibility statement and in letters.
+    address = models.TextField(blank=True, max_length=500)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(blank=True, max_length=40)
+    # How to reach the data protection officer (UK GDPR Art. 37-39), for the privacy notice.
+    data_protection_contact = models.TextField(blank=True, max_length=500)
 
     def __str__(self) -> str:
         return self.name

@@ -97,7 +97,14 @@ class Command(BaseCommand):
 
 
 def load() -> None:
-    org = Organisation.objects.create(slug="demo", name="Demo Borough Council")
+    org = Organisation.objects.create(
+        slug="demo", name="Demo Borough Council",
+        address="Children's Services\nCivic Centre\nHigh Street\nDemoton DM1 1AA",
+        contact_email="childrens.services@demo-borough.example",
+        contact_phone="01632 960 000",
+        data_protection_contact="Data Protection Officer, Civic Centre, High Street, "
+                                "Demoton DM1 1AA. Email dpo@demo-borough.example",
+    )
     homes = {
         name: Setting.objects.create(organisation=org, name=name, kind=kind)
         for name, kind in [

@@ -1,0 +1,4 @@
+from django.urls import URLPattern
+
+app_name = "auditlog"
+urlpatterns: list[URLPattern] = []

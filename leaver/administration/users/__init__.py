@@ -1,0 +1,1 @@
+"""See leaver/administration/urls.py."""

@@ -1,0 +1,36 @@
+"""The "Organisation admin" hub: the sections an organisation admin runs."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
+
+from leaver.administration.access import administered_by
+
+# (URL name, title, what it is for). Each section's package provides its URL name.
+SECTIONS = [
+    ("administration:users:list", "Users",
+     "Invite people, give them roles, switch accounts off and on."),
+    ("administration:organisation:index", "Organisation settings",
+     "Homes, placements and schools; confidentiality statements; who gets a copy of each "
+     "record; the details printed in letters."),
+    ("administration:auditlog:list", "Audit log",
+     "Who read or changed what, and when. Export it as a spreadsheet."),
+]
+
+
+@require_safe
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    _admin, organisation = administered_by(request)
+    sections = []
+    for name, title, hint in SECTIONS:
+        try:
+            sections.append({"url": reverse(name), "title": title, "hint": hint})
+        except NoReverseMatch:  # TEMPORARY while the sections are being built
+            continue
+    return render(request, "administration/index.html",
+                  {"organisation": organisation, "sections": sections})
