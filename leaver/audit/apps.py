@@ -6,4 +6,5 @@ class AuditConfig(AppConfig):
     label = "audit"
 
     def ready(self) -> None:
-        from leaver.audit import signals  # noqa: F401  (connects the receivers)
+        # Importing them connects their receivers.
+        from leaver.audit import sign_in_failures, signals  # noqa: F401

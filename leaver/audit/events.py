@@ -5,6 +5,10 @@ Each package that writes audit rows declares its own vocabulary (`AccountEvent` 
 an audit viewer shows beside each name. The stored value (e.g. "interview.consent_given") is a
 contract for reports and the API: a member may be added, never renamed. No event name is ever
 built from a string at run time.
+
+A vocabulary lives in its package's `events` module (leaver.cases.events, each pathway's
+events, …): `leaver.audit.vocabulary` finds every one there, so the audit log viewer names
+a new package's events without a list to edit.
 """
 
 from __future__ import annotations
@@ -15,6 +19,17 @@ from django.db import models
 Event = models.TextChoices
 
 
+class AuditLogEvent(models.TextChoices):
+    """Reading the audit log is itself audited: the row's detail holds the filters used."""
+
+    VIEWED = "audit.log_viewed", "Audit log viewed"
+    EXPORTED = "audit.log_exported", "Audit log exported as a spreadsheet"
+
+
 class AccountEvent(models.TextChoices):
     SIGNED_IN = "account.signed_in", "Signed in"
     SIGNED_OUT = "account.signed_out", "Signed out"
+    # Sent by Django and django-axes (leaver.audit.sign_in_failures); the attempted email is
+    # in the detail only when it is an account of the row's organisation.
+    SIGN_IN_FAILED = "account.sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "account.locked_out", "Sign-in locked after too many failed attempts"
