@@ -13,6 +13,9 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.audit.context import RequestOrigin, current_origin
+from leaver.audit.events import AccountEvent
+from leaver.audit.sign_in_failures import record_failure
 from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
@@ -133,6 +136,7 @@ def load() -> None:
                    "Email complaints@demo.example")
     publish_seed(org)
     _cases(people, homes, statement)
+    _failed_sign_ins(people)
 
 
 # Where the demo's young people are moving to (made-up streets in a made-up town).
@@ -218,3 +222,19 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
     move(oak, "Charlie Webb", "sam", State.NOT_FEASIBLE, disability=True,
          reason="Non-verbal; an interview would cause distress.",
          tried=("communication_aids", "advocate"))
+
+
+def _failed_sign_ins(people: dict[str, User]) -> None:
+    """What the admin's audit log shows beside the cases: Sam mistyped a password twice, and
+    someone guessing at Ravi's account from elsewhere was locked out (addresses from the
+    ranges kept for documentation)."""
+    for address, email, failures in (("192.0.2.44", people["sam"].email, 2),
+                                     ("198.51.100.7", people["ravi"].email, 5)):
+        token = current_origin.set(RequestOrigin(ip_address=address, user_agent="Demo"))
+        try:
+            for _ in range(failures):
+                record_failure(AccountEvent.SIGN_IN_FAILED, email)
+            if failures >= settings.AXES_FAILURE_LIMIT:
+                record_failure(AccountEvent.LOCKED_OUT, email)
+        finally:
+            current_origin.reset(token)
