@@ -49,10 +49,14 @@ def test_signed_out_people_are_sent_to_sign_in(client: Client, address: str) -> 
 
 
 @pytest.mark.parametrize("address", [LIST, EXPORT])
-def test_the_log_is_read_only(client: Client, cast: Cast, address: str) -> None:
+def test_the_log_is_read_only_and_a_refused_method_reads_nothing(
+        client: Client, cast: Cast, address: str) -> None:
     client.force_login(cast.org_admin)
-    for method in ("post", "put", "delete"):
-        assert getattr(client, method)(address).status_code == 405
+    before = AuditEvent.objects.count()
+    for method in ("post", "put", "patch", "delete", "options", "trace"):
+        assert getattr(client, method)(address).status_code == 405, method
+    assert AuditEvent.objects.count() == before
+    assert client.head(address).status_code == 200
 
 
 def test_an_admin_of_another_organisation_sees_none_of_its_rows(
