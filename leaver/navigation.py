@@ -10,12 +10,17 @@ from django.urls import reverse
 
 from leaver.organisations import roles
 from leaver.organisations.models import Role
+from leaver.organisations.second_factor import owes_second_factor
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     idle = settings.SESSION_IDLE_MINUTES
     if not user.is_authenticated:
+        return {"nav_items": [], "organisation_name": "", "session_idle_minutes": idle}
+    if owes_second_factor(request):
+        # Until the code is entered, only signing out is offered: every other page would
+        # send them back to the code.
         return {"nav_items": [], "organisation_name": "", "session_idle_minutes": idle}
     held = roles.roles_of(user)
     items = [("Your work", reverse("young_person:your_work"))]
@@ -24,6 +29,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
     if Role.ORG_ADMIN in held:
         items.append(("Organisation admin", reverse("administration:index")))
+    items.append(("Your account", reverse("accounts:your_account")))
     current = request.path
     return {
         "nav_items": [

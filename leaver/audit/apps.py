@@ -6,4 +6,7 @@ class AuditConfig(AppConfig):
     label = "audit"
 
     def ready(self) -> None:
-        from leaver.audit import signals  # noqa: F401  (connects the receivers)
+        from leaver.audit import (  # noqa: F401  (connect the receivers)
+            account_signals,
+            signals,
+        )
