@@ -41,7 +41,9 @@ def test_the_page_draws_the_qr_code_itself_and_shows_the_key(client, cast):
     # Nothing is fetched from elsewhere: no image address at all, no script.
     assert "<img" not in page
     assert "chart.googleapis" not in page
-    assert len(SECRET.search(page).group(1).split()) == 8  # 32 letters in groups of four
+    key = SECRET.search(page)
+    assert key
+    assert len(key.group(1).split()) == 8  # 32 letters in groups of four
     # Nothing is stored until a code proves the app has the key; reloading keeps the key.
     assert not TOTPDevice.objects.filter(user=cast.csm).exists()
     assert secret_on(client.get(SET_UP).content.decode()) == secret_on(page)

@@ -105,8 +105,9 @@ def test_repeated_wrong_codes_are_refused_even_with_the_right_code_then(client, 
     assert client.get("/work/").status_code == 302
     failures = AuditEvent.objects.filter(actor=cast.iro, action="account.second_factor_failed")
     assert failures.count() == 4
-    assert failures.order_by("id").last().detail == {"method": "authenticator app",
-                                                     "waiting": True}
+    last = failures.order_by("id").last()
+    assert last is not None
+    assert last.detail == {"method": "authenticator app", "waiting": True}
     # Once the wait (1, 2, 4… seconds) is over, the right code works.
     TOTPDevice.objects.filter(user=cast.iro).update(
         throttling_failure_timestamp=timezone.now() - dt.timedelta(minutes=1))
