@@ -142,3 +142,21 @@ def test_recovery_codes_need_a_verified_session(client, cast, settings):
 
 def test_the_secret_is_shown_as_authenticator_apps_take_it():
     assert two_factor.secret_for_typing("00" * 20) == "AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA"
+
+
+@pytest.mark.parametrize(("typed", "app", "recovery"), [
+    ("123456", "123456", ""),
+    (" 123 456 ", "123456", ""),
+    ("123-456", "123456", ""),
+    ("１２３４５６", "123456", ""),  # fullwidth digits, as some phones' keyboards type them
+    ("12345", "", ""),
+    ("1234567", "", ""),
+    ("abcd 2efg", "", "abcd2efg"),
+    ("ABCD-2EFG", "", "abcd2efg"),
+    ("ａｂｃｄ２ｅｆｇ", "", "abcd2efg"),
+    ("abc", "", ""),
+    ("<script>", "", ""),
+])
+def test_what_counts_as_a_code(typed, app, recovery):
+    assert two_factor.app_code(typed) == app
+    assert two_factor.recovery_code(typed) == recovery
