@@ -86,7 +86,8 @@ run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	@echo "Leaver: http://127.0.0.1:$(PORT)/  (demo password: leaver-demo-2026; Ctrl-C stops)"
-	exec $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Two-factor sign-in is off for this local demo (TWO_FACTOR_REQUIRED=false)."
+	TWO_FACTOR_REQUIRED=false exec $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Each phase is timed; a failing phase does not stop the later ones, the exit status does.
 test: system-packages-test install-dev

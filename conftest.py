@@ -15,6 +15,21 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_off_unless_asked(settings: pytest.FixtureRequest) -> None:
+    # Most tests are about what a signed-in person may do, not how they signed in: they sign in
+    # with force_login or a password only. Two-factor sign-in is proved by the tests that ask
+    # for the `two_factor_required` fixture (ADR 0012), including one that walks the protected
+    # pages for every role that needs it.
+    settings.TWO_FACTOR_REQUIRED = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def two_factor_required(settings: pytest.FixtureRequest) -> None:
+    """As in production: everyone who can read a record or administer needs a second factor."""
+    settings.TWO_FACTOR_REQUIRED = True  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def cast(db: None) -> Cast:
     return make_cast("north")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from leaver.organisations import roles
 from leaver.organisations.models import Role
+from leaver.organisations.second_factor import owes_second_factor
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -17,6 +18,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     idle = settings.SESSION_IDLE_MINUTES
     if not user.is_authenticated:
         return {"nav_items": [], "organisation_name": "", "session_idle_minutes": idle}
+    organisation_name = user.organisation.name if user.organisation else ""
+    if owes_second_factor(request):
+        # Until the code is entered, only signing out is offered: every other page would
+        # send them back to the code.
+        return {"nav_items": [], "organisation_name": organisation_name,
+                "session_idle_minutes": idle}
     held = roles.roles_of(user)
     items = [("Your work", reverse("young_person:your_work"))]
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
@@ -24,12 +31,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
     if Role.ORG_ADMIN in held:
         items.append(("Organisation admin", reverse("administration:index")))
+    items.append(("Your account", reverse("accounts:your_account")))
     current = request.path
     return {
         "nav_items": [
             {"label": label, "url": url, "active": current.startswith(url)}
             for label, url in items
         ],
-        "organisation_name": user.organisation.name if user.organisation else "",
+        "organisation_name": organisation_name,
         "session_idle_minutes": idle,
     }

@@ -28,6 +28,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    # Two-factor sign-in: TOTP devices and single-use recovery codes (ADR 0012).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "leaver.ui",
     "leaver.accounts",
     "leaver.organisations",
@@ -50,6 +54,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(): has this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Signs out a session older than SESSION_ABSOLUTE_HOURS, saying why (after messages).
+    "leaver.accounts.sessions.SessionLifetimeMiddleware",
+    # Sends a signed-in person who still owes a second factor to enrol or enter a code.
+    "leaver.organisations.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "leaver.audit.middleware.RequestContextMiddleware",
@@ -109,15 +119,32 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Django's similarity check, on the email and full name (Leaver has no username).
+    {"NAME": "leaver.accounts.validators.NotLikeNameOrEmail"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# "Forgotten your password?" links work for this long, and once.
+PASSWORD_RESET_TIMEOUT = env.integer("PASSWORD_RESET_MINUTES", 60, minimum=5) * 60
+
+# Two-factor sign-in (ADR 0012): a code from an authenticator app after the password, for everyone
+# who can read an individual record or administer. Only local development may switch it off.
+TWO_FACTOR_REQUIRED = env.boolean("TWO_FACTOR_REQUIRED", default=True)
+if not TWO_FACTOR_REQUIRED and not DEBUG:
+    raise env.ConfigurationError(
+        "TWO_FACTOR_REQUIRED may be false only with DEBUG on (local development).")
+OTP_TOTP_ISSUER = "Leaver"
+# After n wrong codes in a row, the next try waits 2^(n-1) seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 # Sessions end after inactivity: every request pushes the expiry forward.
 SESSION_IDLE_MINUTES = env.integer("SESSION_IDLE_MINUTES", 30, minimum=1)
+# ...and, however active, this long after signing in (keep-alive cannot extend it).
+SESSION_ABSOLUTE_HOURS = env.integer("SESSION_ABSOLUTE_HOURS", 12, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -184,9 +211,13 @@ DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Leaver <no-reply@leaver.inv
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"hide_reset_tokens": {"()": "leaver.accounts.logs.HideResetTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
     "loggers": {
+        # The development server logs each request line: never a password-reset link's token.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False,
+                          "filters": ["hide_reset_tokens"]},
         # Django's own default config also gives "django" a handler; without this every
         # line it logs would print twice through the root handler.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -1,10 +1,25 @@
-"""Keeping a session alive while someone is typing a long form."""
+"""Your account, and keeping a session alive while someone is typing a long form."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+
+from leaver.accounts import two_factor
+from leaver.accounts.models import User
+
+
+@login_required
+@require_safe
+def your_account(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    return render(request, "accounts/your_account.html", {
+        "enrolled": two_factor.has_enrolled(user),
+        "codes_left": two_factor.recovery_codes_left(user),
+    })
 
 
 @never_cache
@@ -12,7 +27,8 @@ from django.views.decorators.http import require_POST
 def keep_alive(request: HttpRequest) -> HttpResponse:
     """Typing is activity: pages with forms call this while the user types, so the idle
     sign-out (SESSION_IDLE_MINUTES) does not throw away a half-written interview record.
-    The session middleware moves the expiry on because SESSION_SAVE_EVERY_REQUEST is set."""
+    The session middleware moves the expiry on because SESSION_SAVE_EVERY_REQUEST is set.
+    It never moves the absolute limit (SESSION_ABSOLUTE_HOURS, accounts.sessions)."""
     if not request.user.is_authenticated:
         return HttpResponse(status=401)
     return HttpResponse(status=204)

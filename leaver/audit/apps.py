@@ -7,4 +7,8 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing them connects their receivers.
-        from leaver.audit import sign_in_failures, signals  # noqa: F401
+        from leaver.audit import (  # noqa: F401
+            account_signals,
+            sign_in_failures,
+            signals,
+        )

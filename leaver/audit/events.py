@@ -33,3 +33,11 @@ class AccountEvent(models.TextChoices):
     # in the detail only when it is an account of the row's organisation.
     SIGN_IN_FAILED = "account.sign_in_failed", "Sign-in failed"
     LOCKED_OUT = "account.locked_out", "Sign-in locked after too many failed attempts"
+    PASSWORD_CHANGED = "account.password_changed", "Changed their password"
+    PASSWORD_RESET_REQUESTED = "account.password_reset_requested", "Asked to reset their password"
+    PASSWORD_RESET_COMPLETED = "account.password_reset_completed", "Reset their password by email"
+    TWO_FACTOR_ENROLLED = "account.two_factor_enrolled", "Set up two-factor sign-in"
+    RECOVERY_CODES_MADE = "account.recovery_codes_made", "Made new recovery codes"
+    SECOND_FACTOR_FAILED = "account.second_factor_failed", "Entered a wrong sign-in code"
+    RECOVERY_CODE_USED = "account.recovery_code_used", "Signed in with a recovery code"
+    SECOND_FACTOR_RESET = "account.second_factor_reset", "Two-factor sign-in reset by an admin"
