@@ -103,6 +103,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "leaver.accounts.lockout.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False  # its log lines name the email address; the attempts are in the database
+# The lockout counts by the same client address as the audit log (leaver.core.client_address).
+AXES_CLIENT_IP_CALLABLE = "leaver.core.client_address.client_address"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -130,6 +132,10 @@ CSRF_COOKIE_SECURE = _secure
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The reverse proxies in front of Leaver (addresses and CIDR networks). Only a request arriving
+# from one of them has its X-Forwarded-For believed, for the audit log and the sign-in lockout;
+# empty (the default): the header is ignored and the connection's own address is used.
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
 if env.boolean("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
