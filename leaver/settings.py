@@ -126,6 +126,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused CSRF check gets the service's own page with an incident reference (leaver.errors).
+CSRF_FAILURE_VIEW = "leaver.errors.csrf_failure"
 _secure = env.boolean("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SECURE = _secure
 CSRF_COOKIE_SECURE = _secure

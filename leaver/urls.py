@@ -12,3 +12,9 @@ urlpatterns = [
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),
 ]
+
+# The service's own error pages, each with an incident reference that is also in the log.
+handler400 = "leaver.errors.bad_request"
+handler403 = "leaver.errors.permission_denied"
+handler404 = "leaver.errors.page_not_found"
+handler500 = "leaver.errors.server_error"
