@@ -1,11 +1,16 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from leaver import notices
 from leaver.health import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="young_person:your_work"), name="home"),
     path("healthz", healthz, name="healthz"),
+    path("privacy/", notices.privacy, name="privacy"),
+    path("privacy/<slug:slug>/", notices.privacy, name="privacy_for"),
+    path("accessibility/", notices.accessibility, name="accessibility"),
+    path("accessibility/<slug:slug>/", notices.accessibility, name="accessibility_for"),
     path("accounts/", include("leaver.accounts.urls")),
     path("", include("leaver.pathways.young_person.urls")),
     path("", include("leaver.reviews.urls")),
