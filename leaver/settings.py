@@ -143,6 +143,12 @@ if env.boolean("BEHIND_TLS_PROXY", default=False):
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # A load balancer checks /healthz over plain HTTP, straight to the app: no redirect there.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# `check --deploy` also asks for HSTS preloading. Whether a domain goes on the browsers' preload
+# list is for the owner of the whole domain (usually a council's, covering every subdomain), not
+# for one service on it (docs/deploy.md, "TLS at the proxy").
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Everything the pages load comes from this server: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {
