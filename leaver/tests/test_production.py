@@ -8,6 +8,7 @@ import http.client
 import importlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -166,3 +167,16 @@ def test_a_malformed_gunicorn_setting_stops_start_up_naming_it(monkeypatch, vari
                                                                  message):
     with pytest.raises(env.ConfigurationError, match=message):
         load_config(monkeypatch, **{variable: value})
+
+
+def test_every_environment_variable_is_documented_for_deployment():
+    """docs/deploy.md lists every variable the settings and the gunicorn config read: a new
+    setting without a line there fails here."""
+    read = set()
+    for module in ("leaver/settings.py", "leaver/gunicorn_config.py"):
+        source = (ROOT / module).read_text(encoding="utf-8")
+        read |= set(re.findall(r'env\.\w+\(\s*"([A-Z][A-Z0-9_]*)"', source))
+    assert {"SECRET_KEY", "DATABASE_URL", "TRUSTED_PROXIES", "WEB_CONCURRENCY"} <= read
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", guide, flags=re.MULTILINE))
+    assert sorted(read - documented) == []
