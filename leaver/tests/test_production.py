@@ -26,7 +26,7 @@ HOST = "leaver.example.org"
 OURS = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "BEHIND_TLS_PROXY",
         "SECURE_COOKIES", "TRUSTED_PROXIES", "SITE_URL", "DEFAULT_FROM_EMAIL", "BIND",
         "WEB_CONCURRENCY", "WEB_TIMEOUT", "CSRF_TRUSTED_ORIGINS", "EMAIL_BACKEND",
-        "DJANGO_SETTINGS_MODULE"}
+        "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def production(tmp_path: Path, **changes: str) -> dict[str, str]:
