@@ -4,7 +4,8 @@
 #   make test   install what the checks need, then ruff, mypy, the import contracts, the module
 #               size check, pytest on SQLite, pytest on PostgreSQL
 #
-# Other targets: lint (ruff + mypy), test-sqlite, test-postgres, system-packages, clean.
+# Other targets: lint (ruff + mypy), test-sqlite, test-postgres, system-packages, clean, and
+# serve: production (DEBUG off, gunicorn; docs/deploy.md), never part of `make run`.
 # Debian packages (Pango for PDFs; PostgreSQL 15 and Chromium for tests) are installed by
 # scripts/system-packages.sh when missing and running as root; otherwise it names them and stops.
 # CI: .ci/run sets CI=true and runs `make test`; CI passes through to pytest, where conftest.py
@@ -47,7 +48,7 @@ DROP_PIP_NOISE := 2>&1 | { grep --line-buffered -v -E "^WARNING: Location '[^']*
 RUN_STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
 
-.PHONY: help run test lint test-sqlite test-postgres system-packages system-packages-test \
+.PHONY: help run serve test lint test-sqlite test-postgres system-packages system-packages-test \
 	install install-dev clean
 
 help:
@@ -57,6 +58,8 @@ help:
 	@echo "make test-sqlite / make test-postgres   one pytest suite (PYTEST_ARGS=... to narrow;"
 	@echo "              PYTEST_WORKERS=0 for one process, default auto: one per CPU)"
 	@echo "make clean    remove db.sqlite3 and caches (keeps .venv; rm -rf .venv to rebuild it)"
+	@echo "make serve    production: DEBUG off, needs the variables in docs/deploy.md; migrate,"
+	@echo "              collectstatic, then gunicorn"
 
 system-packages:
 	@bash scripts/system-packages.sh run
@@ -88,6 +91,12 @@ run: install
 	@echo "Leaver: http://127.0.0.1:$(PORT)/  (demo password: leaver-demo-2026; Ctrl-C stops)"
 	@echo "Two-factor sign-in is off for this local demo (TWO_FACTOR_REQUIRED=false)."
 	TWO_FACTOR_REQUIRED=false exec $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production (docs/deploy.md): scripts/serve.sh turns DEBUG off (whatever this file exports),
+# names any missing production variable, runs `check --deploy`, migrate and collectstatic, then
+# gunicorn with leaver/gunicorn_config.py.
+serve: install
+	@bash scripts/serve.sh
 
 # Each phase is timed; a failing phase does not stop the later ones, the exit status does.
 test: system-packages-test install-dev

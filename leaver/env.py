@@ -6,6 +6,7 @@ mis-deployed server never runs with a half-understood configuration.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from urllib.parse import unquote, urlsplit
 
@@ -53,6 +54,21 @@ def csv_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Comma-separated IP addresses and CIDR networks, e.g. `10.0.0.5, 192.168.0.0/24`. A
+    network with host bits set (`10.0.0.5/24`) is refused: it is usually a typing mistake."""
+    found = []
+    for part in csv_list(name, []):
+        try:
+            found.append(ipaddress.ip_network(part, strict=True))
+        except ValueError:
+            raise ConfigurationError(
+                f"{name} must list IP addresses or networks separated by commas "
+                f"(for example 10.0.0.5, 10.0.0.0/24), not {part!r}."
+            ) from None
+    return tuple(found)
 
 
 def database(name: str, default: str) -> dict[str, object]:

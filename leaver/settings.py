@@ -113,6 +113,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "leaver.accounts.lockout.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False  # its log lines name the email address; the attempts are in the database
+# The lockout counts by the same client address as the audit log (leaver.core.client_address).
+AXES_CLIENT_IP_CALLABLE = "leaver.core.client_address.client_address"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -151,17 +153,29 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused CSRF check gets the service's own page with an incident reference (leaver.errors).
+CSRF_FAILURE_VIEW = "leaver.errors.csrf_failure"
 _secure = env.boolean("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SECURE = _secure
 CSRF_COOKIE_SECURE = _secure
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The reverse proxies in front of Leaver (addresses and CIDR networks). Only a request arriving
+# from one of them has its X-Forwarded-For believed, for the audit log and the sign-in lockout;
+# empty (the default): the header is ignored and the connection's own address is used.
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
 if env.boolean("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # A load balancer checks /healthz over plain HTTP, straight to the app: no redirect there.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# `check --deploy` also asks for HSTS preloading. Whether a domain goes on the browsers' preload
+# list is for the owner of the whole domain (usually a council's, covering every subdomain), not
+# for one service on it (docs/deploy.md, "TLS at the proxy").
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Everything the pages load comes from this server: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {
