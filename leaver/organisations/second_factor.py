@@ -47,6 +47,12 @@ def owes_second_factor(request: HttpRequest) -> bool:
     return two_factor.has_enrolled(user) or needs_second_factor(user)
 
 
+# Pages for everyone, signed in or not: the health check and the footer's notices.
+OPEN_PAGES = frozenset({
+    "healthz", "privacy", "privacy_for", "accessibility", "accessibility_for",
+})
+
+
 class SecondFactorMiddleware:
     """Sends a person who owes a second factor to enter a code (if they have an app) or to set
     one up, from every page except signing in and out, the password reset pages, the second
@@ -61,7 +67,7 @@ class SecondFactorMiddleware:
     def process_view(self, request: HttpRequest, view: Callable[..., Any],
                      args: Any, kwargs: Any) -> HttpResponse | None:
         match = request.resolver_match
-        if match is not None and (match.view_name == "healthz" or (
+        if match is not None and (match.view_name in OPEN_PAGES or (
                 match.namespace == "accounts"
                 and match.url_name in two_factor.OPEN_BEFORE_SECOND_FACTOR)):
             return None

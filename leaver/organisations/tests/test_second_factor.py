@@ -109,3 +109,13 @@ def test_a_new_user_with_a_role_is_asked_on_first_sign_in(client, cast):
     newcomer = make_user(cast.org, "New Csm", Role.CSM)
     client.force_login(newcomer)
     assert client.get("/work/")["Location"].startswith("/accounts/two-factor/set-up/")
+
+
+@pytest.mark.usefixtures("two_factor_required")
+def test_the_footer_notices_and_health_check_open_before_the_code(client, cast):
+    client.force_login(cast.iro)
+    for url in ["/privacy/", "/accessibility/", f"/privacy/{cast.org.slug}/",
+                f"/accessibility/{cast.org.slug}/", "/healthz"]:
+        assert client.get(url).status_code == 200, url
+    # The case pages still ask for it.
+    assert client.get(reverse("young_person:your_work")).status_code == 302
