@@ -25,7 +25,7 @@ from leaver.organisations.models import (
     Role,
     Setting,
 )
-from leaver.organisations.queries import current_statement
+from leaver.organisations.queries import current_statement, open_settings
 from leaver.pathways.young_person.definition import CASE_SETTING_KINDS, YOUNG_PERSON
 from leaver.pathways.young_person.events import YoungPersonEvent
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
@@ -60,7 +60,8 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
         raise ActionRefused("Choose one of your organisation's homes or placements.")
     if setting.kind not in CASE_SETTING_KINDS:
         raise ActionRefused("Choose a children's home or an agency placement.")
-    if not setting.is_open:
+    # Read again, not trusted from the form: it may have closed since the page was shown.
+    if not open_settings(setting.organisation_id).filter(pk=setting.pk).exists():
         raise ActionRefused(f"{setting.name} is closed: no new case can start there. Choose "
                             "a home or placement that is open.")
     held = roles.roles_of(actor)
