@@ -95,8 +95,8 @@ def rule_check(request: HttpRequest, pathway: str) -> HttpResponse:
             error = refusal.message
         else:
             request.session.pop(_session_key(chosen), None)
-            messages.success(request, "The rule is added. Records submitted from now on are "
-                                      "sent by it.")
+            messages.success(request, "The rule is added. It applies to records submitted from "
+                                      "now on.")
             return redirect(LIST)
     words = (distribution.person_words(rule.user) if rule.user is not None
              else distribution.role_words(chosen, rule.role))
