@@ -27,6 +27,7 @@ from leaver.organisations.models import (
     Role,
     Setting,
     SettingKind,
+    StatementStatus,
 )
 from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import recording
@@ -115,7 +116,8 @@ def make_cast(slug: str = "north") -> Cast:
         organisation=org, pathway=Pathway.YOUNG_PERSON, version=1,
         text="Your IRO and managers will read what you say. A copy goes to the manager of "
              "your home unless you ask for only your IRO to read it. Secrecy is not "
-             "promised. You can change your mind.")
+             "promised. You can change your mind.",
+        status=StatementStatus.PUBLISHED, published_at=timezone.now())
     DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                          role=Role.CSM)
     LetterContacts.objects.create(
@@ -184,8 +186,9 @@ def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> I
     walker load_demo uses)."""
     if state == State.NOT_FEASIBLE:
         details.setdefault("significant_learning_disability", True)
+    # The statement shown is the organisation's current one, as on the consent page.
     people = People(notifier=cast.unit_manager, csm=cast.csm, interviewer=cast.interviewer,
-                    iro=cast.iro, statement=cast.statement)
+                    iro=cast.iro)
     route = Route(record=record_details(), letter_text="Dear Jordan, thank you.")
     return walk(people, move_details(cast, **details), state, route)
 

@@ -97,6 +97,11 @@ class Definition:
     contact_readers_after_closing: frozenset[Role] = frozenset()
     # Roles that never receive the record through the distribution list.
     never_distributed_to: frozenset[Role] = frozenset()
+    # For the organisation's own distribution rules (its admin pages): the roles a rule may
+    # name, each saying in plain English who that means for one leaver, and who receives
+    # every record whatever the rules say.
+    distribution_roles: Mapping[Role, str] = field(default_factory=dict)
+    always_distributed: tuple[str, ...] = ()
     # The people connected to the leaver, in this order, offered first as owners of a
     # recommendation (and named by that role in the letter).
     connected_roles: tuple[Role, ...] = ()

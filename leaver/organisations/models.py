@@ -44,6 +44,10 @@ class Setting(models.Model):
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=SettingKind.choices)
+    # An agency placement is bought from an outside provider: who runs it.
+    provider_name = models.CharField(max_length=200, blank=True)
+    # Closed: no new case starts here; its cases and reports stay (cases PROTECT it).
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +57,10 @@ class Setting(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
 
 
 class Role(models.TextChoices):
@@ -103,16 +111,39 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()}{where}"
 
 
+# The longest confidentiality statement, in each language (about two printed pages).
+STATEMENT_MAX_LENGTH = 6000
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
 class ConfidentialityStatement(models.Model):
     """What a leaver is told about who will read the record. Versioned: the version shown
-    is stored with the consent, so we can always say what the young person agreed to."""
+    is stored with the consent, so we can always say what the young person agreed to.
 
+    A draft may be changed or deleted; a published version never changes (the
+    administration's actions refuse it). The one used at consent is the newest published
+    version (`organisations.queries.current_statement`)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="confidentiality_statements"
     )
     pathway = models.CharField(max_length=32, choices=Pathway.choices)
     version = models.PositiveIntegerField()
-    text = models.TextField()
+    text = models.TextField(max_length=STATEMENT_MAX_LENGTH)
+    # The same in Welsh, shown to a young person whose preferred language is Welsh.
+    text_cy = models.TextField(blank=True, max_length=STATEMENT_MAX_LENGTH)
+    status = models.CharField(max_length=16, choices=StatementStatus.choices,
+                              default=StatementStatus.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -120,11 +151,24 @@ class ConfidentialityStatement(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "pathway", "version"], name="statement_version_unique"
-            )
+            ),
+            # One draft at a time per pathway: "write a new version" continues it.
+            models.UniqueConstraint(
+                fields=["organisation", "pathway"], name="statement_one_draft",
+                condition=models.Q(status="draft"),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.pathway} v{self.version}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == StatementStatus.PUBLISHED
+
+    def text_for(self, *, welsh: bool) -> str:
+        """The words a leaver reads: Welsh when they speak it and there is a Welsh text."""
+        return self.text_cy if welsh and self.text_cy.strip() else self.text
 
 
 class DistributionRecipient(models.Model):
@@ -134,6 +178,7 @@ class DistributionRecipient(models.Model):
     a role, or one named person.
     """
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="distribution_recipients"
     )
@@ -145,6 +190,15 @@ class DistributionRecipient(models.Model):
 
     class Meta:
         constraints = [
+            # A rule is named once per pathway.
+            models.UniqueConstraint(
+                fields=["organisation", "pathway", "role"], name="distribution_role_once",
+                condition=~models.Q(role=""),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "pathway", "user"], name="distribution_user_once",
+                condition=models.Q(user__isnull=False),
+            ),
             models.CheckConstraint(
                 condition=(models.Q(role="") & models.Q(user__isnull=False))
                 | (~models.Q(role="") & models.Q(user__isnull=True)),

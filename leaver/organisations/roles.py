@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import F, Q, QuerySet
 
 from leaver.accounts.models import User
@@ -41,6 +43,15 @@ def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
     return User.objects.filter(
         organisation_id=organisation_id, is_active=True, memberships__role=role
     ).distinct()
+
+
+def users_with_any_role(organisation_id: int, held: Iterable[Role]) -> QuerySet[User]:
+    """Active people of the organisation holding at least one of `held`, by name."""
+    return User.objects.filter(
+        Q(memberships__setting__isnull=True)
+        | Q(memberships__setting__organisation_id=F("organisation_id")),
+        organisation_id=organisation_id, is_active=True, memberships__role__in=list(held),
+    ).distinct().order_by("full_name")
 
 
 def managers_of(setting_id: int) -> QuerySet[User]:

@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
 from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
-from leaver.organisations.models import Organisation, Role
+from leaver.organisations.models import Organisation, Pathway, Role
+from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
 
@@ -37,7 +38,17 @@ def test_loads_one_person_per_role_and_cases_at_every_stage(settings):
     call_command("load_demo", stdout=out)
     assert DEMO_PASSWORD in out.getvalue()
     org = Organisation.objects.get(slug="demo")
-    assert org.settings.count() == 3
+    # Three open places (an agency placement with its provider) and a closed home.
+    assert org.settings.count() == 4
+    assert set(org.settings.filter(closed_at__isnull=False).values_list("name", flat=True)) \
+        == {"Willow House"}
+    assert org.settings.get(name="Horizon Care").provider_name
+    # Version 1 of the statement is published in English and Welsh; version 2 is a draft.
+    published = current_statement(org.pk, Pathway.YOUNG_PERSON)
+    assert published is not None
+    assert published.version == 1
+    assert published.text_cy
+    assert org.confidentiality_statements.get(version=2).status == "draft"
     held = set(User.objects.filter(organisation=org).values_list("memberships__role", flat=True))
     for role in (Role.UNIT_MANAGER, Role.CSM, Role.SOCIAL_WORKER, Role.INTERVIEWER, Role.IRO,
                  Role.SAFEGUARDING_LEAD, Role.SENIOR_MANAGER, Role.ORG_ADMIN):

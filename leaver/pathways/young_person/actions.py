@@ -24,9 +24,9 @@ from leaver.organisations.models import (
     Pathway,
     Role,
     Setting,
-    SettingKind,
 )
-from leaver.pathways.young_person.definition import YOUNG_PERSON
+from leaver.organisations.queries import current_statement, open_settings
+from leaver.pathways.young_person.definition import CASE_SETTING_KINDS, YOUNG_PERSON
 from leaver.pathways.young_person.events import YoungPersonEvent
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.questionnaires.selection import version_for
@@ -58,8 +58,12 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
     setting = details.setting
     if setting.organisation_id != actor.organisation_id:
         raise ActionRefused("Choose one of your organisation's homes or placements.")
-    if setting.kind not in (SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT):
+    if setting.kind not in CASE_SETTING_KINDS:
         raise ActionRefused("Choose a children's home or an agency placement.")
+    # Read again, not trusted from the form: it may have closed since the page was shown.
+    if not open_settings(setting.organisation_id).filter(pk=setting.pk).exists():
+        raise ActionRefused(f"{setting.name} is closed: no new case can start there. Choose "
+                            "a home or placement that is open.")
     held = roles.roles_of(actor)
     if Role.CSM not in held and setting.pk not in roles.managed_setting_ids(actor):
         raise ActionRefused(
@@ -156,8 +160,20 @@ def record_consent(
             )
         if not reason.strip():
             raise ActionRefused("Give the reason the interview is not feasible.")
-    if statement.organisation_id != interview.organisation_id:
+    if statement.organisation_id != interview.organisation_id \
+            or statement.pathway != interview.pathway:
         raise ActionRefused("The confidentiality statement is not your organisation's.")
+    # The young person must have been shown the statement in force: a draft never, and an
+    # older version not once a newer one is published (the page showed it too late).
+    if not statement.is_published:
+        raise ActionRefused("This confidentiality statement is a draft: only a published "
+                            "version can be shown to a young person.")
+    current = current_statement(interview.organisation_id, interview.pathway)
+    if current is None or statement.pk != current.pk:
+        raise ActionRefused(
+            "A new version of the confidentiality statement has been published since this "
+            "page was opened. Read the new version with the young person, then record their "
+            "decision again.")
     interview.consent_recorded_at = timezone.now()
     interview.confidentiality_statement = statement
     interview.may_quote_anonymously = may_quote and outcome == ConsentOutcome.CONSENTED

@@ -16,9 +16,11 @@ from leaver.cases import engine
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.organisations import roles
-from leaver.organisations.models import Role, Setting, SettingKind
+from leaver.organisations.models import Role, Setting
+from leaver.organisations.queries import open_settings
 from leaver.pathways.young_person.actions import interviewer_refusal
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
+from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.models import Language
 from leaver.ui.date_input import GovukDateField
 from leaver.ui.widgets import UserChoiceField
@@ -31,9 +33,8 @@ def _people(interview: Interview, role: Role) -> Any:
 
 
 def _settings(interview: Interview) -> Any:
-    return Setting.objects.filter(
-        organisation_id=interview.organisation_id,
-        kind__in=[SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT])
+    # Open homes and placements, and the case's own even if it has closed since.
+    return open_settings(interview.organisation_id, CASE_SETTING_KINDS, keep=interview.setting)
 
 
 def form_fields(key: str, interview: Interview) -> dict[str, forms.Field]:

@@ -20,7 +20,7 @@ from leaver.cases.engine import (
     Transition,
 )
 from leaver.cases.models import Interview
-from leaver.organisations.models import Pathway, Role
+from leaver.organisations.models import Pathway, Role, SettingKind
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.events import YoungPersonEvent as E
 from leaver.pathways.young_person.models import Language
@@ -83,6 +83,10 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
          OPEN | {State.DECLINED} if c.while_declined else OPEN, None,
          c.event, *c.roles) for c in CORRECTIONS.values()),
 )}
+
+# The places a young person leaves: a case starts at one of these (if it is open).
+CASE_SETTING_KINDS = (SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT)
+
 
 def postal_address(case: Interview) -> list[str]:
     """The address lines of the letter: the young person's postal address."""
@@ -155,4 +159,16 @@ YOUNG_PERSON = Definition(
     connected_roles=(Role.SOCIAL_WORKER, Role.CSM, Role.UNIT_MANAGER),
     postal_address=postal_address,
     letter_language=letter_language,
+    # A role in a rule means its holders for this young person (cases.sharing): their own
+    # social worker; the CSM and safeguarding lead have no such tie, so every holder.
+    distribution_roles={
+        Role.SOCIAL_WORKER: "The young person's social worker",
+        Role.CSM: "Every Children's Services Manager",
+        Role.SAFEGUARDING_LEAD: "Every safeguarding lead",
+    },
+    always_distributed=(
+        "The young person's Independent Reviewing Officer (IRO)",
+        "The Unit Managers of the home or placement the young person is leaving, unless "
+        "circulation of the record is restricted",
+    ),
 )

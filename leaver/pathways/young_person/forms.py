@@ -12,7 +12,9 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.core.dates import years_before
 from leaver.organisations import roles
-from leaver.organisations.models import Role, Setting, SettingKind
+from leaver.organisations.models import Role, Setting
+from leaver.organisations.queries import open_settings
+from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.models import FeasibilityAid, Language
 from leaver.ui.date_input import GovukDateField, GovukDateTimeField
 from leaver.ui.widgets import UserChoiceField
@@ -78,10 +80,8 @@ class MoveForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         org = user.organisation_id or 0
-        settings_qs = Setting.objects.filter(
-            organisation_id=org,
-            kind__in=[SettingKind.CHILDRENS_HOME, SettingKind.AGENCY_PLACEMENT],
-        )
+        # A closed home or placement is not offered for a new case.
+        settings_qs = open_settings(org, CASE_SETTING_KINDS)
         if Role.CSM not in roles.roles_of(user):
             settings_qs = settings_qs.filter(pk__in=roles.managed_setting_ids(user))
         self.fields["setting"].queryset = settings_qs  # type: ignore[attr-defined]

@@ -18,9 +18,11 @@ from leaver.cases import access, engine
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import ConfidentialityStatement, Pathway
+from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person import actions, correcting, forms
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.models import FeasibilityAid
+from leaver.pathways.young_person.queries import speaks_welsh
 from leaver.pathways.young_person.views import GET_POST
 from leaver.ui.pages import form_page, posted
 
@@ -54,13 +56,32 @@ def correct(request: HttpRequest, public_id: uuid.UUID, key: str) -> HttpRespons
 
 
 def _statement(interview: Interview) -> ConfidentialityStatement:
-    statement = ConfidentialityStatement.objects.filter(
-        organisation_id=interview.organisation_id, pathway=Pathway.YOUNG_PERSON
-    ).order_by("-version").first()
+    statement = current_statement(interview.organisation_id, Pathway.YOUNG_PERSON)
     if statement is None:
-        raise ActionRefused("Your organisation has no confidentiality statement yet. Ask "
-                            "your organisation admin to add one.", **_back(interview))
+        raise ActionRefused("Your organisation has no published confidentiality statement "
+                            "yet. Ask your organisation admin to publish one.",
+                            **_back(interview))
     return statement
+
+
+def _shown(interview: Interview, version: object, current: ConfidentialityStatement
+           ) -> ConfidentialityStatement:
+    """The version the page showed when the decision was typed (a hidden field): recorded
+    with the consent, and refused by the action if a newer one was published meanwhile."""
+    if not str(version or "").isdigit() or int(str(version)) == current.version:
+        return current
+    return ConfidentialityStatement.objects.filter(
+        organisation_id=interview.organisation_id, pathway=Pathway.YOUNG_PERSON,
+        version=int(str(version))).first() or current
+
+
+def _statement_context(interview: Interview, statement: ConfidentialityStatement
+                       ) -> dict[str, Any]:
+    """The statement as the young person reads it: in Welsh if they speak it and there is a
+    Welsh text (the English is then shown too, for the social worker)."""
+    welsh = speaks_welsh(interview.young_person) and bool(statement.text_cy.strip())
+    return {"statement": statement, "statement_in_welsh": welsh,
+            "statement_text": statement.text_for(welsh=welsh)}
 
 
 def _session_key(interview: Interview) -> str:
@@ -88,16 +109,17 @@ def consent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     form = forms.ConsentForm(
         posted(request), initial=initial,
         learning_disability=interview.young_person.significant_learning_disability)
-    context = {"interview": interview, "statement": statement, "form": form}
+    context = {"interview": interview, "form": form, **_statement_context(interview, statement)}
     if request.method == "POST" and form.is_valid():
         decision = form.decision()
+        shown = _shown(interview, request.POST.get("statement_version"), statement)
         if decision["outcome"] in ENDS_THE_CASE:
             request.session[_session_key(interview)] = {
                 **decision, "asked_on": decision["asked_on"].isoformat(),
-                "tried": list(decision["tried"])}
+                "tried": list(decision["tried"]), "statement_version": shown.version}
             return redirect("young_person:consent_check", public_id=interview.public_id)
         try:
-            _record(user, interview, decision, statement)
+            _record(user, interview, decision, shown)
         except ActionRefused as error:
             form.add_error(None, error.message)
         else:
@@ -132,7 +154,8 @@ def consent_check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            _record(user, interview, decision, statement)
+            _record(user, interview, decision,
+                    _shown(interview, kept.get("statement_version"), statement))
         except ActionRefused as refusal:
             error = refusal.message
         else:

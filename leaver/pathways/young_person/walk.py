@@ -14,6 +14,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.cases.models import Interview
 from leaver.organisations.models import ConfidentialityStatement
+from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person import actions, recording, recording_parts
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as reviews
@@ -27,7 +28,9 @@ class People:
     csm: User
     interviewer: User
     iro: User
-    statement: ConfidentialityStatement
+    # The statement the young person is shown; None: the organisation's current one, as
+    # the consent page shows it (organisations.queries.current_statement).
+    statement: ConfidentialityStatement | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,13 @@ _EARLY_END = {State.WITHDRAWN: "withdraw", State.UNABLE_TO_CONTACT: "unable_to_c
 _CONSENT = {State.DECLINED: "consent_declined", State.NOT_FEASIBLE: "not_feasible"}
 
 
+def _statement(people: People, case: Interview) -> ConfidentialityStatement:
+    statement = people.statement or current_statement(case.organisation_id, case.pathway)
+    if statement is None:
+        raise ValueError("The organisation has no published confidentiality statement.")
+    return statement
+
+
 def walk(people: People, details: actions.MoveDetails, to: State, route: Route
          ) -> Interview:
     """A new case, moved along the pathway until it is in `to`."""
@@ -76,14 +86,14 @@ def walk(people: People, details: actions.MoveDetails, to: State, route: Route
     if to in _CONSENT:
         return actions.record_consent(actor=social_worker, interview=case,
                                       outcome=_CONSENT[to], reason=route.reason,
-                                      may_quote=False, statement=people.statement,
+                                      may_quote=False, statement=_statement(people, case),
                                       tried=route.tried if to == State.NOT_FEASIBLE else ())
     if to in _EARLY_END:
         return actions.close_early(actor=social_worker, interview=case,
                                    outcome=_EARLY_END[to], reason=route.reason)
     case = actions.record_consent(actor=social_worker, interview=case, outcome="consent_given",
                                   reason="", may_quote=route.may_quote,
-                                  statement=people.statement)
+                                  statement=_statement(people, case))
     if to == State.CONSENTED:
         return case
     case = actions.assign_interviewer(actor=people.csm, interview=case,

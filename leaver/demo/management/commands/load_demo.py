@@ -13,16 +13,17 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.administration.organisation import places, statements
 from leaver.audit.context import RequestOrigin, current_origin
 from leaver.audit.events import AccountEvent
 from leaver.audit.sign_in_failures import record_failure
 from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
+from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
     Commissioner,
-    ConfidentialityStatement,
     DistributionRecipient,
     LetterContacts,
     Membership,
@@ -60,22 +61,6 @@ PEOPLE = [
     ("Alex Morgan", "alex.morgan@demo.example", Role.ORG_ADMIN, "", False),
 ]
 
-STATEMENT = (
-    "This interview is your chance to tell us what living here was like, so we can make "
-    "things better.\n\n"
-    "Who will read it: the person who interviews you writes down what you say and reads it "
-    "back to you. It then goes to your Independent Reviewing Officer (IRO). A copy usually "
-    "goes to the manager of the home you are leaving, so they can make things better, and "
-    "to the managers of children's services.\n\n"
-    "What stays private: we cannot promise that what you say will stay completely secret. "
-    "If you tell us that you or someone else is being hurt or is in danger, we must tell "
-    "people whose job is to keep you safe. You can ask for something to be left out. If "
-    "you do not want the manager of your home to read it, tell the interviewer: they can "
-    "ask for only your IRO to read it.\n\n"
-    "It is up to you: you can say no, stop at any time, or change your mind later. If you "
-    "say no now and change your mind before you move, tell your social worker."
-)
-
 
 class Command(BaseCommand):
     help = "Load the demo organisation (slug 'demo'). Refuses when DEBUG is off unless --force."
@@ -109,11 +94,14 @@ def load() -> None:
                                 "Demoton DM1 1AA. Email dpo@demo-borough.example",
     )
     homes = {
-        name: Setting.objects.create(organisation=org, name=name, kind=kind)
-        for name, kind in [
-            ("Oak House", SettingKind.CHILDRENS_HOME),
-            ("Birch Lodge", SettingKind.CHILDRENS_HOME),
-            ("Horizon Care", SettingKind.AGENCY_PLACEMENT),
+        name: Setting.objects.create(organisation=org, name=name, kind=kind,
+                                     provider_name=provider)
+        for name, kind, provider in [
+            ("Oak House", SettingKind.CHILDRENS_HOME, ""),
+            ("Birch Lodge", SettingKind.CHILDRENS_HOME, ""),
+            ("Horizon Care", SettingKind.AGENCY_PLACEMENT, "Horizon Care Group Ltd"),
+            # Closed once its last young person moved on (below): its case stays.
+            ("Willow House", SettingKind.CHILDRENS_HOME, ""),
         ]
     }
     people: dict[str, User] = {}
@@ -122,8 +110,12 @@ def load() -> None:
         Membership.objects.create(user=user, role=role, setting=homes.get(setting),
                                   is_independent=independent)
         people[name.split()[0].lower()] = user
-    statement = ConfidentialityStatement.objects.create(
-        organisation=org, pathway=Pathway.YOUNG_PERSON, version=1, text=STATEMENT)
+    # Written and published by the organisation admin, in English and Welsh, as on the
+    # admin pages; version 2 is still a draft (never shown at consent).
+    admin = people["alex"]
+    statements.publish(actor=admin, statement=statements.save_draft(
+        actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON, text=texts.STATEMENT,
+        text_cy=texts.STATEMENT_CY))
     for role in (Role.CSM, Role.SOCIAL_WORKER):
         DistributionRecipient.objects.create(organisation=org, pathway=Pathway.YOUNG_PERSON,
                                              role=role)
@@ -135,7 +127,10 @@ def load() -> None:
         complaints="Children's Complaints, Demo Borough Council: phone 0808 157 0193 (free)\n"
                    "Email complaints@demo.example")
     publish_seed(org)
-    _cases(people, homes, statement)
+    _cases(people, homes)
+    statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
+                          text=texts.STATEMENT_V2, text_cy="")
+    places.close_setting(actor=admin, setting=homes["Willow House"])
     _failed_sign_ins(people)
 
 
@@ -176,8 +171,7 @@ def _record(voice: str) -> RecordDetails:
         restriction_reason="")
 
 
-def _cases(people: dict[str, User], homes: dict[str, Setting],
-           statement: ConfidentialityStatement) -> None:
+def _cases(people: dict[str, User], homes: dict[str, Setting]) -> None:
     oak, birch = homes["Oak House"], homes["Birch Lodge"]
     agency = homes["Horizon Care"]
 
@@ -185,8 +179,7 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
              language: str = "English", voice: str = "settled", **route: Any) -> None:
         # Oak House's moves are recorded by its Unit Manager; the others by the CSM.
         walkers = People(notifier=people["uma"] if setting == oak else people["carol"],
-                         csm=people["carol"], interviewer=people["ivan"], iro=people["rita"],
-                         statement=statement)
+                         csm=people["carol"], interviewer=people["ivan"], iro=people["rita"])
         route.setdefault("interview_in", dt.timedelta(days=3))
         walk(walkers, _details(people, setting, name, sw, disability, language), to,
              Route(record=_record(voice), location="The library, Demo Town", **route))
@@ -219,6 +212,8 @@ def _cases(people: dict[str, User], homes: dict[str, Setting],
          no_action_reason="A positive interview; nothing needs to change.")
     move(birch, "Jamie Fox", "sophie", State.DECLINED,
          reason="Did not want to talk about the home.")
+    move(homes["Willow House"], "Robin Hale", "sam", State.DECLINED,
+         reason="Wanted to look forward, not back.")
     move(oak, "Charlie Webb", "sam", State.NOT_FEASIBLE, disability=True,
          reason="Non-verbal; an interview would cause distress.",
          tried=("communication_aids", "advocate"))
