@@ -28,6 +28,7 @@ from leaver.accounts.models import User
 from leaver.administration.users import mail, queries
 from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Closed, Invitation, InvitationState, hash_token
+from leaver.administration.users.sessions import end_sessions_of
 from leaver.audit.log import record
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import (
@@ -255,7 +256,7 @@ def remove_role(*, actor: User, person: User, membership: Membership) -> User:
 @transaction.atomic
 def switch_off(*, actor: User, person: User) -> User:
     """The account stops working at once: Django's ModelBackend gives no user for an
-    inactive account, so every open session of theirs is signed out on its next request."""
+    inactive account, and every session of theirs is deleted as well (see sessions.py)."""
     organisation = _organisation_of(actor, person)
     if person.pk == actor.pk:
         raise ActionRefused("You cannot switch off your own account. Ask another "
@@ -272,7 +273,7 @@ def switch_off(*, actor: User, person: User) -> User:
                             "run the organisation.")
     person.is_active = False
     person.save(update_fields=["is_active"])
-    _audit(actor, UserAdminEvent.SWITCHED_OFF, person)
+    _audit(actor, UserAdminEvent.SWITCHED_OFF, person, sessions_ended=end_sessions_of(person))
     return person
 
 

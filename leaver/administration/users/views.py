@@ -31,22 +31,20 @@ View = Callable[..., HttpResponse]
 
 
 def admin_page(view: View) -> View:
-    """Signed in, then an organisation admin (else 404), and only then the method check, so
-    that nobody else can tell a POST-only address from one that does not exist. The view
-    gets the admin as its second argument."""
+    """Signed in, then an organisation admin (else 404), then the person the address names,
+    found in the admin's organisation only (else 404), and only then the method check: nobody
+    can tell a POST-only address, or another organisation's person, from one that does not
+    exist. The view gets the admin, and the person instead of their public id."""
 
     @login_required
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        admin, _organisation = administered_by(request)
+        admin, organisation = administered_by(request)
+        if "public_id" in kwargs:
+            kwargs["person"] = get_person_for_admin(organisation, kwargs.pop("public_id"))
         return view(request, admin, *args, **kwargs)
 
     return wrapper
-
-
-def _person(admin: User, public_id: uuid.UUID) -> User:
-    assert admin.organisation is not None
-    return get_person_for_admin(admin.organisation, public_id)
 
 
 def _page_of(person: User) -> str:
@@ -76,8 +74,7 @@ def invite(request: HttpRequest, admin: User) -> HttpResponse:
 
 @admin_page
 @require_safe
-def person_page(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def person_page(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     actions.viewed(actor=admin, person=person)
     return render(request, "administration/users/person.html", {
         "person": queries.person(person), "is_self": person.pk == admin.pk})
@@ -85,8 +82,7 @@ def person_page(request: HttpRequest, admin: User, public_id: uuid.UUID) -> Http
 
 @admin_page
 @GET_POST
-def change_name(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def change_name(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     form = NameForm(posted(request), initial={"full_name": person.full_name})
     return form_page(
         request, "administration/users/change.html",
@@ -97,8 +93,7 @@ def change_name(request: HttpRequest, admin: User, public_id: uuid.UUID) -> Http
 
 @admin_page
 @GET_POST
-def change_email(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def change_email(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     if queries.is_set_up(person):
         raise ActionRefused("An email address can be changed only until its holder has set a "
                             "password: it is how they sign in.", back_url=_page_of(person),
@@ -115,8 +110,7 @@ def change_email(request: HttpRequest, admin: User, public_id: uuid.UUID) -> Htt
 
 @admin_page
 @GET_POST
-def give_role(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def give_role(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     assert admin.organisation is not None
     form = RolesForm(posted(request), organisation=admin.organisation)
     return form_page(
@@ -127,9 +121,8 @@ def give_role(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpRe
 
 @admin_page
 @GET_POST
-def remove_role(request: HttpRequest, admin: User, public_id: uuid.UUID, role: str,
+def remove_role(request: HttpRequest, admin: User, person: User, role: str,
                 setting_id: uuid.UUID | None = None) -> HttpResponse:
-    person = _person(admin, public_id)
     membership = get_role_for_admin(person, role, setting_id)
     what = queries.role_words(membership)
     losing_own_admin = person.pk == admin.pk and role == Role.ORG_ADMIN
@@ -145,8 +138,7 @@ def remove_role(request: HttpRequest, admin: User, public_id: uuid.UUID, role: s
 
 @admin_page
 @GET_POST
-def switch_off(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def switch_off(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     return _confirm(
         request, person, lambda: actions.switch_off(actor=admin, person=person),
         heading=f"Switch off {person.full_name}'s account?",
@@ -158,8 +150,7 @@ def switch_off(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpR
 
 @admin_page
 @GET_POST
-def switch_on(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpResponse:
-    person = _person(admin, public_id)
+def switch_on(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     return _confirm(
         request, person, lambda: actions.switch_on(actor=admin, person=person),
         heading=f"Switch {person.full_name}'s account back on?", warning="",
@@ -170,9 +161,8 @@ def switch_on(request: HttpRequest, admin: User, public_id: uuid.UUID) -> HttpRe
 
 @admin_page
 @GET_POST
-def cancel_invitation(request: HttpRequest, admin: User, public_id: uuid.UUID
+def cancel_invitation(request: HttpRequest, admin: User, person: User
                       ) -> HttpResponse:
-    person = _person(admin, public_id)
     return _confirm(
         request, person, lambda: actions.cancel_invitation(actor=admin, person=person),
         heading=f"Cancel the invitation to {person.full_name}?",
@@ -184,9 +174,8 @@ def cancel_invitation(request: HttpRequest, admin: User, public_id: uuid.UUID
 
 @admin_page
 @require_POST
-def resend_invitation(request: HttpRequest, admin: User, public_id: uuid.UUID
+def resend_invitation(request: HttpRequest, admin: User, person: User
                       ) -> HttpResponse:
-    person = _person(admin, public_id)
     actions.resend_invitation(actor=admin, person=person)
     messages.success(request, f"A new invitation is sent to {person.email}. The link in any "
                               "earlier email no longer works.")
