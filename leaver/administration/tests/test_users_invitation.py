@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.administration.tests.users_helpers import GOOD_PASSWORD, invite, link_in
-from leaver.administration.users import actions
+from leaver.administration.users import actions, queries
 from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Closed, Invitation
+from leaver.administration.users.queries import TAG_COLOURS, UserStatus
 from leaver.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +135,13 @@ def test_a_closed_link_says_why_and_whom_to_ask_and_changes_nothing(
     assert _set(client).status_code == 410
     assert (User.objects.filter(pk=person.pk).values().get(),
             list(Invitation.objects.values()), AuditEvent.objects.count()) == before
+    # The admin sees where the invitation stands.
+    status = {"expired": UserStatus.INVITATION_EXPIRED, "used": UserStatus.ACTIVE,
+              "cancelled": UserStatus.INVITATION_CANCELLED, "replaced": UserStatus.INVITED}[how]
+    assert queries.person(person).status == status
+    client.force_login(cast.org_admin)
+    page = client.get(reverse("administration:users:person", args=[person.public_id]))
+    assert f'govuk-tag--{TAG_COLOURS[status]}">{status.label}<' in page.content.decode()
 
 
 def test_an_unknown_link_is_not_found(client, cast, django_capture_on_commit_callbacks):

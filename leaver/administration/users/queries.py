@@ -59,6 +59,10 @@ class Person:
         return [(role_words(m), m) for m in self.memberships]
 
     @property
+    def role_rows(self) -> list[RoleRow]:
+        return [RoleRow(m) for m in self.memberships]
+
+    @property
     def tag_colour(self) -> str:
         return TAG_COLOURS[self.status]
 
@@ -66,6 +70,33 @@ class Person:
     def invitation_open(self) -> bool:
         return (self.invitation is not None
                 and self.invitation.state() == InvitationState.OPEN)
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One role as a row of the person's summary list: the role, then what it covers."""
+
+    membership: Membership
+
+    @property
+    def words(self) -> str:
+        return role_words(self.membership)
+
+    @property
+    def role(self) -> str:
+        if self.membership.role == Role.INTERVIEWER:
+            return "Interviewer"
+        return str(Role(self.membership.role).label)
+
+    @property
+    def covers(self) -> str:
+        m = self.membership
+        if m.setting is not None:
+            return f"{m.setting.name} ({m.setting.get_kind_display().lower()})"
+        if m.role == Role.INTERVIEWER:
+            return ("Independent: not employed by or connected to the organisation"
+                    if m.is_independent else "Not independent")
+        return "The whole organisation"
 
 
 def _person(user: User, now: dt.datetime) -> Person:
