@@ -152,6 +152,7 @@ def test_an_unknown_link_is_not_found(client, cast, django_capture_on_commit_cal
     assert cast.org.name not in page.content.decode()
     assert _set(client).status_code == 404
     _unchanged(person)
+    assert _open(client, "x" * 500).status_code == 404
     # No link at all.
     fresh = client.__class__()
     assert fresh.get(SET_PASSWORD).status_code == 404

@@ -44,6 +44,7 @@ def test_an_invitation_makes_an_account_that_cannot_sign_in_yet(
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["nia.newcomer@north.example"]
     assert cast.org.name in mailoutbox[0].body
+    assert "The link works once, until " in mailoutbox[0].body
     link, token = link_in(mailoutbox[0])
     assert link.startswith("https://leaver.north.example/invitation/")
     # Only a hash of the token is kept; it expires after INVITATION_DAYS.

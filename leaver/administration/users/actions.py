@@ -78,6 +78,12 @@ def _new_invitation(*, actor: User, person: User) -> Invitation:
     return invitation
 
 
+def _lock(person: User) -> User:
+    """The person's row, locked: accepting an invitation locks it too, so a re-send or a
+    cancel and the person setting their password happen one after the other."""
+    return User.objects.select_for_update().get(pk=person.pk)
+
+
 def _close(invitation: Invitation, because: Closed, by: User) -> bool:
     """Closes an open invitation; False if it was closed meanwhile (its link is single use)."""
     return Invitation.objects.filter(pk=invitation.pk, closed_at__isnull=True).update(
@@ -146,6 +152,7 @@ def _refuse_unless_waiting(person: User) -> None:
 def resend_invitation(*, actor: User, person: User) -> Invitation:
     """A new link; the old one, if still open, stops working."""
     _organisation_of(actor, person)
+    person = _lock(person)
     _refuse_unless_waiting(person)
     old = queries.open_invitation(person)
     if old is not None:
@@ -159,10 +166,11 @@ def resend_invitation(*, actor: User, person: User) -> Invitation:
 @transaction.atomic
 def cancel_invitation(*, actor: User, person: User) -> None:
     _organisation_of(actor, person)
+    person = _lock(person)
     invitation = queries.open_invitation(person)
-    if invitation is None or invitation.state() != InvitationState.OPEN:
+    if (invitation is None or invitation.state() != InvitationState.OPEN
+            or not _close(invitation, Closed.CANCELLED, actor)):
         raise ActionRefused(f"{person.full_name} has no invitation waiting to be used.")
-    _close(invitation, Closed.CANCELLED, actor)
     _audit(actor, UserAdminEvent.INVITATION_CANCELLED, person,
            invitation=str(invitation.public_id))
 
@@ -174,7 +182,7 @@ def accept_invitation(*, token: str, password: str) -> User:
     invitation = queries.invitation_by_token(token)
     if invitation is None or invitation.state() != InvitationState.OPEN:
         raise ActionRefused("This link no longer works.")
-    person = User.objects.select_for_update().get(pk=invitation.user_id)
+    person = _lock(invitation.user)
     try:
         password_validation.validate_password(password, person)
     except ValidationError as error:
@@ -207,6 +215,7 @@ def change_email(*, actor: User, person: User, email: str) -> User:
     address is how its holder signs in. A link already sent to the old address stops working
     and a new one goes to the new address."""
     _organisation_of(actor, person)
+    person = _lock(person)
     _refuse_unless_waiting(person)
     email = normalise_email(email)
     if email == person.email:
@@ -261,7 +270,7 @@ def switch_off(*, actor: User, person: User) -> User:
     if person.pk == actor.pk:
         raise ActionRefused("You cannot switch off your own account. Ask another "
                             "organisation admin.")
-    person = User.objects.select_for_update().get(pk=person.pk)
+    person = _lock(person)
     if not queries.is_set_up(person):
         raise ActionRefused(f"{person.full_name} has not set a password yet: cancel the "
                             "invitation instead.")
@@ -280,7 +289,7 @@ def switch_off(*, actor: User, person: User) -> User:
 @transaction.atomic
 def switch_on(*, actor: User, person: User) -> User:
     _organisation_of(actor, person)
-    person = User.objects.select_for_update().get(pk=person.pk)
+    person = _lock(person)
     if not queries.is_set_up(person):
         raise ActionRefused(f"{person.full_name} has not set a password yet: send the "
                             "invitation again instead.")

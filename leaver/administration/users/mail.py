@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 logger = logging.getLogger(__name__)
 
@@ -24,13 +24,13 @@ def invitation_link(token: str) -> str:
 
 def send_invitation(*, email: str, organisation_name: str, token: str,
                     expires_at: dt.datetime) -> None:
-    until = timezone.localtime(expires_at)
+    until = dateformat.format(timezone.localtime(expires_at), r"j F Y \a\t H:i")
     body = (
         f"{organisation_name} has invited you to use Leaver, its service for exit "
         "interviews.\n\n"
         "Set your password with this link:\n"
         f"{invitation_link(token)}\n\n"
-        f"The link works once, until {until:%-d %B %Y at %H:%M}. Then sign in with this "
+        f"The link works once, until {until}. Then sign in with this "
         "email address and your new password.\n\n"
         "If you were not expecting this email, you can ignore it: nothing happens until "
         "the link is used.\n"

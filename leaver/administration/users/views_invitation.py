@@ -20,12 +20,14 @@ from leaver.administration.users.models import InvitationState
 from leaver.ui.pages import form_page, posted
 
 SESSION_KEY = "leaver_invitation_token"
+MAX_TOKEN_LENGTH = 100
 
 
 @require_safe
 def start(request: HttpRequest, token: str) -> HttpResponse:
     """Keeps the token, changes nothing, and moves on to an address without it."""
-    request.session[SESSION_KEY] = token
+    # A real token is 43 characters: anything much longer is not one, and is not kept.
+    request.session[SESSION_KEY] = token if len(token) <= MAX_TOKEN_LENGTH else ""
     return redirect("invitations:set_password")
 
 
