@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from leaver.accounts.models import User
-from leaver.administration.users.events import UserAdminEvent
+from leaver.administration.events import UserAdminEvent
 from leaver.audit.models import AuditEvent
 from leaver.organisations.models import Membership
 from leaver.testing import PEOPLE

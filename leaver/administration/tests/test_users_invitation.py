@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.administration.events import UserAdminEvent
 from leaver.administration.tests.users_helpers import GOOD_PASSWORD, invite, link_in
 from leaver.administration.users import actions, queries
-from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Closed, Invitation
 from leaver.administration.users.queries import TAG_COLOURS, UserStatus
 from leaver.audit.models import AuditEvent

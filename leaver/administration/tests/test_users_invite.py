@@ -8,8 +8,8 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.urls import reverse
 
 from leaver.accounts.models import User
+from leaver.administration.events import UserAdminEvent
 from leaver.administration.tests.users_helpers import link_in
-from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Invitation, hash_token
 from leaver.audit.models import AuditEvent
 from leaver.organisations.models import Membership, Role, Setting, SettingKind

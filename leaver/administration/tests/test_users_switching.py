@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from leaver.administration.events import UserAdminEvent
 from leaver.administration.tests.users_helpers import invite
 from leaver.administration.users import actions
-from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Closed, Invitation
 from leaver.audit.models import AuditEvent
 from leaver.core.errors import ActionRefused

@@ -25,8 +25,8 @@ from django.utils import timezone
 
 from leaver.accounts.emails import normalise_email
 from leaver.accounts.models import User
+from leaver.administration.events import UserAdminEvent
 from leaver.administration.users import mail, queries
-from leaver.administration.users.events import UserAdminEvent
 from leaver.administration.users.models import Closed, Invitation, InvitationState, hash_token
 from leaver.administration.users.sessions import end_sessions_of
 from leaver.audit.log import record
