@@ -20,6 +20,8 @@ ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS", [])
 # Absolute address of the site, for links in emails.
 SITE_URL = env.text("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long an invitation's "set your password" link works.
+INVITATION_DAYS = env.integer("INVITATION_DAYS", 7, minimum=1)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

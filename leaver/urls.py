@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("leaver.reviews.urls")),
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),
+    # An invited person sets their password here, without signing in.
+    path("", include("leaver.administration.users.invitation_urls")),
 ]
 
 # The service's own error pages, each with an incident reference that is also in the log.

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.administration.organisation import places, statements
+from leaver.administration.users import actions as user_admin
+from leaver.administration.users.actions import Grant
 from leaver.audit.context import RequestOrigin, current_origin
 from leaver.audit.events import AccountEvent
 from leaver.audit.sign_in_failures import record_failure
@@ -132,6 +134,19 @@ def load() -> None:
                           text=texts.STATEMENT_V2, text_cy="")
     places.close_setting(actor=admin, setting=homes["Willow House"])
     _failed_sign_ins(people)
+    _accounts(org, people)
+
+
+def _accounts(org: Organisation, people: dict[str, User]) -> None:
+    """The Users page shows someone invited who has not set a password yet, and a social
+    worker who left and whose account is switched off."""
+    admin = people["alex"]
+    user_admin.invite(actor=admin, full_name="Priya Desai", email="priya.desai@demo.example",
+                      grants=[Grant(Role.SOCIAL_WORKER)])
+    leaver = User.objects.create_user("tom.baker@demo.example", DEMO_PASSWORD,
+                                      full_name="Tom Baker", organisation=org)
+    Membership.objects.create(user=leaver, role=Role.SOCIAL_WORKER)
+    user_admin.switch_off(actor=admin, person=leaver)
 
 
 # Where the demo's young people are moving to (made-up streets in a made-up town).

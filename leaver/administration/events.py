@@ -1,0 +1,25 @@
+"""Audit event names of organisation administration (see leaver.audit.events). They live in
+the app's own `events` module, where leaver.audit.vocabulary finds every vocabulary for the
+audit log viewer. An invitation's token is never in an audit row: the detail names the
+invitation by its public id."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class UserAdminEvent(models.TextChoices):
+    """Users: invitations, roles, accounts switched off and on."""
+
+    USER_INVITED = "admin.user_invited", "User invited"
+    INVITATION_RESENT = "admin.invitation_resent", "User's invitation sent again"
+    INVITATION_CANCELLED = "admin.invitation_cancelled", "User's invitation cancelled"
+    INVITATION_ACCEPTED = "admin.invitation_accepted", "Password set from an invitation"
+    NAME_CHANGED = "admin.user_name_changed", "User's name changed"
+    EMAIL_CHANGED = "admin.user_email_changed", "User's email address changed"
+    ROLE_GIVEN = "admin.role_given", "Role given to a user"
+    ROLE_REMOVED = "admin.role_removed", "Role removed from a user"
+    SWITCHED_OFF = "admin.user_switched_off", "User's account switched off"
+    SWITCHED_ON = "admin.user_switched_on", "User's account switched back on"
+    # A read: an admin opened one person's page.
+    USER_VIEWED = "admin.user_viewed", "User's account viewed"
