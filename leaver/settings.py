@@ -95,6 +95,17 @@ DATABASES = {"default": env.database("DATABASE_URL", _default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pytest-django creates test databases; give them a predictable name per run.
     DATABASES["default"]["TEST"] = {"NAME": env.text("TEST_DATABASE_NAME", "test_leaver")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel posts must wait their turn, not fail with "database is locked" (issue 9):
+    # WAL lets people read while someone writes; every transaction takes the write lock when
+    # it begins (IMMEDIATE), so two never deadlock half-way and fail at once; and a writer
+    # waits up to SQLITE_TIMEOUT_SECONDS for the lock. Past that, the person is asked to try
+    # again (leaver.ui.pages.busy: 503), never shown a server error.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.integer("SQLITE_TIMEOUT_SECONDS", 20, minimum=1),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

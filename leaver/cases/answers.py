@@ -9,11 +9,12 @@ from django.db.models import QuerySet
 from django.utils.datastructures import MultiValueDict
 
 from leaver.cases.models import Answer, Interview
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
 from leaver.questionnaires import queries as codec
 from leaver.questionnaires.answering import Answer as Value
-from leaver.questionnaires.answering import AnswerForm
+from leaver.questionnaires.answering import AnswerForm, answer_to, words
 from leaver.questionnaires.models import Version
 from leaver.questionnaires.selection import version_for
 from leaver.questionnaires.spec import Questionnaire, Section
@@ -75,7 +76,16 @@ def check_complete(questionnaire: Questionnaire, answers: Mapping[str, Value]
     return form.visible_answers
 
 
+def refuse_if_too_long(questionnaire: Questionnaire, answers: Mapping[str, Value]) -> None:
+    """No answer is stored longer than leaver.core.limits.ANSWER, whatever sent it."""
+    labels = {item.key: words(item.label, "en") for item in questionnaire.items()}
+    for key, value in answers.items():
+        limits.refuse_if_too_long(codec.to_text(value).strip(), limits.ANSWER,
+                                  answer_to(labels.get(key, key)))
+
+
 def store(case: Interview, version: Version, answers: Mapping[str, Value]) -> None:
+    refuse_if_too_long(version.questionnaire, answers)
     Answer.objects.bulk_create(
         Answer(interview=case, version=version, item_key=key,
                value=codec.to_text(value).strip())

@@ -9,6 +9,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from leaver.core import limits
+from leaver.core.limits import at_most
 from leaver.organisations.models import Pathway
 
 
@@ -37,7 +39,7 @@ class Interview(models.Model):
     pathway = models.CharField(max_length=32, choices=Pathway.choices)
     # One of the states of the pathway's definition (leaver.cases.engine.Definition.states).
     state = models.CharField(max_length=32, db_index=True)
-    leaver_name = models.CharField(max_length=200)
+    leaver_name = models.CharField(max_length=limits.NAME)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -59,12 +61,12 @@ class Interview(models.Model):
         related_name="interviews_to_conduct",
     )
     scheduled_for = models.DateTimeField(null=True, blank=True)
-    location = models.CharField(max_length=300, blank=True)
+    location = models.CharField(max_length=limits.PLACE, blank=True)
 
     # What happened, recorded by the interviewer with the record (and locked with it).
     held_at = models.DateTimeField(null=True, blank=True)
     held_how = models.CharField(max_length=16, choices=HeldHow.choices, blank=True)
-    held_where = models.CharField(max_length=300, blank=True)
+    held_where = models.CharField(max_length=limits.PLACE, blank=True)
     people_present = models.TextField(blank=True)
     support = models.CharField(max_length=16, choices=Support.choices, blank=True)
     support_details = models.TextField(blank=True)
@@ -81,6 +83,9 @@ class Interview(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organisation", "state"])]
+        constraints = [at_most("interview", "outcome_reason", limits.REASON),
+                       at_most("interview", "people_present", limits.PEOPLE_PRESENT),
+                       at_most("interview", "support_details", limits.SUPPORT_DETAILS)]
 
     def __str__(self) -> str:
         return f"Exit interview {self.public_id}"
@@ -106,6 +111,12 @@ class InterviewRecord(models.Model):
     restriction_reason = models.TextField(blank=True)
     # SHA-256 of the canonical content at submission (leaver.cases.records).
     content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            at_most("interviewrecord", "interviewer_notes", limits.INTERVIEWER_NOTES),
+            at_most("interviewrecord", "left_out_note", limits.LEFT_OUT_NOTE),
+            at_most("interviewrecord", "restriction_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Record of {self.interview}"
@@ -137,6 +148,12 @@ class RecordDraft(models.Model):
     restrict_circulation = models.BooleanField(null=True)
     restriction_reason = models.TextField(blank=True)
 
+    class Meta:
+        constraints = [
+            at_most("recorddraft", "interviewer_notes", limits.INTERVIEWER_NOTES),
+            at_most("recorddraft", "left_out_note", limits.LEFT_OUT_NOTE),
+            at_most("recorddraft", "restriction_reason", limits.REASON)]
+
     def __str__(self) -> str:
         return f"Draft record of {self.interview}"
 
@@ -158,7 +175,8 @@ class Answer(models.Model):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["interview", "item_key"],
-                                    name="answer_once_per_item")
+                                    name="answer_once_per_item"),
+            at_most("answer", "value", limits.ANSWER),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms
 
+from leaver.core import limits
 from leaver.questionnaires import conditions
 from leaver.questionnaires.hints import describe
 from leaver.questionnaires.spec import (
@@ -26,7 +27,7 @@ from leaver.questionnaires.spec import (
     Questionnaire,
     Text,
 )
-from leaver.ui.widgets import InlineRadioSelect
+from leaver.ui.widgets import InlineRadioSelect, LimitedTextField
 
 Answer = str | list[str]
 
@@ -56,6 +57,11 @@ def item_label(item: Item, language: str, easy_read: bool) -> str:
     if easy_read and item.easy_read:
         return words(item.easy_read, language)
     return words(item.label, language)
+
+
+def answer_to(label: str) -> str:
+    """An answer in a message: "The answer to “How was school?” must be …"."""
+    return f"The answer to “{label}”"
 
 
 class AnswerForm(forms.Form):
@@ -120,7 +126,8 @@ class AnswerForm(forms.Form):
             return forms.DecimalField(label=label, required=False, error_messages={
                 "invalid": f"Enter a number for “{label}”."})
         widget = forms.Textarea(attrs={"rows": 3}) if item.type == ItemType.LONG_TEXT else None
-        return forms.CharField(label=label, required=False, widget=widget)
+        return LimitedTextField(label=label, required=False, widget=widget,
+                                limit=limits.ANSWER, what=answer_to(label))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

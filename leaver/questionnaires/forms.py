@@ -4,16 +4,19 @@ from typing import Any
 
 from django import forms
 
+from leaver.core import limits
 from leaver.organisations.models import Pathway, Setting
 from leaver.questionnaires.models import Template
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = limits.UPLOAD_BYTES
 
 
 class UploadForm(forms.Form):
     workbook = forms.FileField(
         label="XLSForm workbook (.xlsx)",
-        help_text="The questionnaire is imported as a draft. Nothing changes until you publish.",
+        help_text=f"The questionnaire is imported as a draft. Nothing changes until you publish. "
+                  f"At most {limits.UPLOAD_BYTES // 1024 // 1024} MB, {limits.QUESTIONS} "
+                  f"questions and {limits.CHOICES_PER_LIST} choices in a list.",
         error_messages={"required": "Choose an .xlsx file to upload."},
     )
     pathway = forms.ChoiceField(label="Who answers it?", choices=Pathway.choices,
@@ -23,7 +26,8 @@ class UploadForm(forms.Form):
     def clean_workbook(self) -> Any:
         upload = self.cleaned_data["workbook"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB.")
+            raise forms.ValidationError(f"The selected file must be "
+                                        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB or smaller.")
         return upload
 
 

@@ -36,6 +36,10 @@ stops at its first error, which is nearly always one found by this module too: i
 added when it is on a row no other problem is on, or when it is the only problem. Sheets other
 than survey, choices and settings are ignored, except pyxform's external_choices, entities and
 osm, which are refused.
+
+Size comes first (xlsform_size, with the limits of leaver.core.limits): the file, questions,
+sections, choices per list and in all, wording, choice labels, titles, conditions and rows per
+sheet. A workbook over any limit is refused before anything else in it is read.
 """
 
 from __future__ import annotations

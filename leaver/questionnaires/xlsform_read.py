@@ -13,6 +13,7 @@ from leaver.questionnaires.xlsform_choices import read_choices
 from leaver.questionnaires.xlsform_format import UNSUPPORTED_SHEETS, Problem, XLSFormError
 from leaver.questionnaires.xlsform_pyxform import pyxform_problems
 from leaver.questionnaires.xlsform_settings import read_settings
+from leaver.questionnaires.xlsform_size import file_too_big, size_problems
 from leaver.questionnaires.xlsform_survey import SurveyReader
 from leaver.questionnaires.xlsform_workbook import load_sheets, unpacks_too_big
 
@@ -28,12 +29,16 @@ def read(source: str | os.PathLike[str] | bytes) -> Questionnaire:
         except OSError as exc:
             raise XLSFormError([Problem("", 0, "", f"The file cannot be read: {exc}.")]) from exc
     problems: list[Problem] = []
-    too_big = unpacks_too_big(data)
+    too_big = file_too_big(len(data)) or unpacks_too_big(data)
     if too_big:
         raise XLSFormError([too_big])
     sheets = load_sheets(data, problems)
     if sheets is None:
         raise XLSFormError(problems)
+    # Over a size limit: refused before its questions, conditions and pyxform are read.
+    over = size_problems(sheets)
+    if over:
+        raise XLSFormError(problems + over)
     problems += [Problem("", 0, "", f"The sheet {name!r} uses {UNSUPPORTED_SHEETS[name]}, "
                          "which this questionnaire engine does not support.")
                  for name in sheets if name in UNSUPPORTED_SHEETS]

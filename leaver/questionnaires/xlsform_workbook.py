@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+from leaver.core import limits
 from leaver.questionnaires.spec import Text
 from leaver.questionnaires.xlsform_format import UNSUPPORTED_COLUMNS, Problem, language_code
 
@@ -39,6 +40,8 @@ class Sheet:
     name: str
     headers: list[str]  # in column order, tidied by _header
     rows: list[tuple[int, dict[str, str]]]  # (row number, header -> non-empty value)
+    # The row reading stopped at, having read leaver.core.limits.SHEET_ROWS rows; 0: all read.
+    cut_at: int = 0
 
     def used(self, header: str) -> Iterator[int]:
         return (number for number, cells in self.rows if cells.get(header))
@@ -58,6 +61,9 @@ def _read_sheet(name: str, ws: Any, problems: list[Problem]) -> Sheet:
         cells = {h: text for h, v in zip(headers, values, strict=False)
                  if h and (text := _cell_text(v))}
         if cells:
+            if len(sheet.rows) == limits.SHEET_ROWS:
+                sheet.cut_at = number
+                break
             sheet.rows.append((number, cells))
     return sheet
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
 from leaver.organisations import roles
@@ -33,6 +34,7 @@ def record_no_action(*, actor: User, interview: Interview, reason: str) -> Inter
     engine.check(actor, interview, "no_action_needed")
     if not reason.strip():
         raise ActionRefused("Give the reason no action is needed.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
     Review.objects.create(interview=interview, no_action_reason=reason.strip(),
                           decided_by=actor, decided_at=timezone.now())
     engine.take(actor, interview, "no_action_needed")
@@ -71,6 +73,7 @@ def respond(
             "Say what action will be taken." if kind == ResponseKind.WILL_ACT
             else "Say why no action will be taken."
         )
+    limits.refuse_if_too_long(text.strip(), limits.RESPONSE, "Your response")
     rec.response_kind = kind
     rec.response_text = text.strip()
     rec.responded_at = timezone.now()
@@ -94,6 +97,7 @@ def save_letter(*, actor: User, interview: Interview, text: str) -> Interview:
         raise ActionRefused("The letter has been sent and can no longer be changed.")
     if not text.strip():
         raise ActionRefused("The letter cannot be empty.")
+    limits.refuse_if_too_long(text.strip(), limits.LETTER, "The letter")
     Letter.objects.update_or_create(interview=interview, defaults={
         "text": text.strip(),
         "language": letter.language if letter is not None else language_of(interview)})

@@ -7,14 +7,16 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.core import limits
 from leaver.reviews.models import ResponseKind, SentHow
 from leaver.ui.date_input import GovukDateField
-from leaver.ui.widgets import InlineRadioSelect
+from leaver.ui.widgets import InlineRadioSelect, LimitedTextField
 
 
 class NoActionForm(forms.Form):
-    reason = forms.CharField(
+    reason = LimitedTextField(
         label="Why is no action needed?", widget=forms.Textarea(attrs={"rows": 4}),
+        limit=limits.REASON, what="The reason",
         error_messages={"required": "Give the reason no action is needed."},
     )
 
@@ -38,12 +40,14 @@ class RecommendationForm(forms.Form):
         widget=forms.RadioSelect, error_messages={
             "required": "Choose who should act on it.",
             "invalid_choice": "Choose someone from your organisation."})
-    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}),
+    text = LimitedTextField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}),
+                            limit=limits.RECOMMENDATION, what="Recommendation",
                            help_text="What should happen, in words for the person who acts "
                                      "on it.",
                            error_messages={"required": "Enter the recommendation."})
-    young_person_text = forms.CharField(
+    young_person_text = LimitedTextField(
         label="The same recommendation, for the young person",
+        limit=limits.RECOMMENDATION, what="The recommendation for the young person",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Plain, short words a 9-year-old could read. The letter uses these words, "
                   "not the ones above.",
@@ -70,8 +74,9 @@ class RecommendationForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
+    reason = LimitedTextField(
         label="Why is it withdrawn?", widget=forms.Textarea(attrs={"rows": 3}),
+        limit=limits.REASON, what="The reason",
         help_text="Its owner will see this.",
         error_messages={"required": "Say why the recommendation is withdrawn."})
 
@@ -80,16 +85,18 @@ class ResponseForm(forms.Form):
     kind = forms.ChoiceField(label="Will action be taken?", choices=ResponseKind.choices,
                              widget=forms.RadioSelect,
                              error_messages={"required": "Choose whether action will be taken."})
-    text = forms.CharField(
+    text = LimitedTextField(
         label="What will be done, or why nothing will be done",
+        limit=limits.RESPONSE, what="Your response",
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Say what will be done, or why nothing will be done."},
     )
 
 
 class LetterForm(forms.Form):
-    text = forms.CharField(
+    text = LimitedTextField(
         label="Letter to the young person", widget=forms.Textarea(attrs={"rows": 22}),
+        limit=limits.LETTER, what="The letter",
         help_text="Use plain words a young person will understand. Saved letters can be "
                   "downloaded as a PDF.",
         error_messages={"required": "The letter cannot be empty."},

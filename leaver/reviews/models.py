@@ -7,6 +7,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from leaver.core import limits
+from leaver.core.limits import at_most
+
 
 class ResponseKind(models.TextChoices):
     WILL_ACT = "will_act", "Action will be taken"
@@ -41,6 +44,9 @@ class DraftRecommendation(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [at_most("draftrecommendation", "text", limits.RECOMMENDATION),
+                       at_most("draftrecommendation", "young_person_text",
+                               limits.RECOMMENDATION)]
 
     def __str__(self) -> str:
         return f"Draft recommendation {self.public_id}"
@@ -73,6 +79,10 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [at_most("recommendation", "text", limits.RECOMMENDATION),
+                       at_most("recommendation", "young_person_text", limits.RECOMMENDATION),
+                       at_most("recommendation", "response_text", limits.RESPONSE),
+                       at_most("recommendation", "withdrawal_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Recommendation {self.public_id}"
@@ -104,6 +114,9 @@ class Review(models.Model):
     )
     decided_at = models.DateTimeField(null=True)
 
+    class Meta:
+        constraints = [at_most("review", "no_action_reason", limits.REASON)]
+
     def __str__(self) -> str:
         return f"Review of {self.interview}"
 
@@ -120,6 +133,9 @@ class Letter(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)  # when it was recorded as sent
     sent_on = models.DateField(null=True, blank=True)  # the date it went out
     sent_how = models.CharField(max_length=16, choices=SentHow.choices, blank=True)
+
+    class Meta:
+        constraints = [at_most("letter", "text", limits.LETTER)]
 
     def __str__(self) -> str:
         return f"Letter for {self.interview}"

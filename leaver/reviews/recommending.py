@@ -15,6 +15,7 @@ from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
 from leaver.cases.sharing import share_with
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
 from leaver.reviews.closing import close_if_complete
@@ -39,6 +40,9 @@ def _validate(interview: Interview, wording: Wording) -> None:
     if not wording.young_person_text.strip():
         raise ActionRefused("Enter the recommendation in words the young person will "
                             "understand.")
+    limits.refuse_if_too_long(wording.text.strip(), limits.RECOMMENDATION, "Recommendation")
+    limits.refuse_if_too_long(wording.young_person_text.strip(), limits.RECOMMENDATION,
+                              "The recommendation for the young person")
     owner = wording.owner
     if owner.organisation_id != interview.organisation_id or not owner.is_active:
         raise ActionRefused("Choose an owner from your organisation.")
@@ -185,6 +189,7 @@ def withdraw_recommendation(*, actor: User, recommendation: Recommendation, reas
     rec, interview = _changeable(actor, recommendation)
     if not reason.strip():
         raise ActionRefused("Say why the recommendation is withdrawn.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
     rec.withdrawn_at = timezone.now()
     rec.withdrawal_reason = reason.strip()
     rec.save(update_fields=["withdrawn_at", "withdrawal_reason"])

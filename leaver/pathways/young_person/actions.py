@@ -16,6 +16,7 @@ from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
 from leaver.cases.sharing import withdraw_distribution
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
 from leaver.organisations import roles
@@ -52,6 +53,27 @@ class MoveDetails:
     postcode: str = ""
 
 
+# The young person's details people type, at most (leaver.core.limits), in their forms' words.
+DETAIL_LIMITS = {
+    "leaver_name": (limits.NAME, "Young person's full name"),
+    "communication_needs": (limits.COMMUNICATION_NEEDS, "Communication needs"),
+    "other_language": (limits.LANGUAGE_NAME, "The language's name"),
+    "phone": (limits.PHONE, "Phone number"),
+    "email": (limits.EMAIL, "Email address"),
+    "address_line_1": (limits.ADDRESS_LINE_1, "Address line 1"),
+    "address_line_2": (limits.ADDRESS_LINE_2, "Address line 2"),
+    "town": (limits.TOWN, "Town or city"),
+    "postcode": (limits.POSTCODE, "Postcode"),
+}
+
+
+def refuse_if_details_too_long(values: Mapping[str, object]) -> None:
+    for name, value in values.items():
+        if name in DETAIL_LIMITS and isinstance(value, str):
+            limit, what = DETAIL_LIMITS[name]
+            limits.refuse_if_too_long(value.strip(), limit, what)
+
+
 @transaction.atomic
 def notify_move(*, actor: User, details: MoveDetails) -> Interview:
     """The Unit Manager (or CSM) records that a young person is moving (seed 002 §2)."""
@@ -71,6 +93,7 @@ def notify_move(*, actor: User, details: MoveDetails) -> Interview:
         )
     if details.date_of_birth > timezone.localdate():
         raise ActionRefused("Date of birth must be in the past.")
+    refuse_if_details_too_long(vars(details))
     sw = details.social_worker
     if sw.organisation_id != actor.organisation_id or Role.SOCIAL_WORKER not in roles.roles_of(sw):
         raise ActionRefused("Choose a social worker from your organisation.")
@@ -160,6 +183,7 @@ def record_consent(
             )
         if not reason.strip():
             raise ActionRefused("Give the reason the interview is not feasible.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
     if statement.organisation_id != interview.organisation_id \
             or statement.pathway != interview.pathway:
         raise ActionRefused("The confidentiality statement is not your organisation's.")
@@ -208,6 +232,7 @@ def reopen(*, actor: User, interview: Interview, reason: str) -> Interview:
             back_url=engine.case_url(interview), back_label="Back to the case")
     if not reason.strip():
         raise ActionRefused("Say how the young person told you they changed their mind.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "Your answer")
     previous = {"declined_on": interview.consent_recorded_at.isoformat()
                 if interview.consent_recorded_at else None}
     interview.consent_recorded_at = None
@@ -269,6 +294,7 @@ def schedule_interview(
             "give the date it was held.")
     if not location.strip():
         raise ActionRefused("Enter where the interview will take place.")
+    limits.refuse_if_too_long(location.strip(), limits.PLACE, "Place")
     previous = interview.scheduled_for
     interview.scheduled_for = when
     interview.location = location.strip()
@@ -305,6 +331,7 @@ def close_early(*, actor: User, interview: Interview, outcome: str, reason: str)
     engine.check(actor, interview, outcome)
     if not reason.strip():
         raise ActionRefused("Give the reason.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "Reason")
     interview.outcome_reason = reason.strip()
     interview.closed_at = timezone.now()
     engine.take(actor, interview, outcome)
@@ -318,6 +345,7 @@ def restrict_circulation(*, actor: User, interview: Interview, reason: str) -> I
     engine.check(actor, interview, "restrict_circulation")
     if not reason.strip():
         raise ActionRefused("Give the reason for restricting circulation.")
+    limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
     record = interview.record
     record.circulation_restricted = True
     record.restriction_reason = reason.strip()

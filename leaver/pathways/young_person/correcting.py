@@ -14,16 +14,20 @@ from django.db import transaction
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting
 from leaver.organisations.queries import open_settings
-from leaver.pathways.young_person.actions import interviewer_refusal
+from leaver.pathways.young_person.actions import (
+    interviewer_refusal,
+    refuse_if_details_too_long,
+)
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.models import Language
 from leaver.ui.date_input import GovukDateField
-from leaver.ui.widgets import UserChoiceField
+from leaver.ui.widgets import LimitedTextField, UserChoiceField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -67,25 +71,34 @@ def form_fields(key: str, interview: Interview) -> dict[str, forms.Field]:
             "preferred_language": forms.ChoiceField(
                 label="Preferred language", choices=Language.choices, widget=forms.RadioSelect,
                 error_messages={"required": "Choose the young person's preferred language."}),
-            "other_language": forms.CharField(label="Which language?", max_length=100,
-                                              required=False)},
-        "communication_needs": lambda: {"communication_needs": forms.CharField(
-            label="Communication needs", required=False,
+            "other_language": LimitedTextField(
+                label="Which language?", limit=limits.LANGUAGE_NAME,
+                what="The language's name", required=False)},
+        "communication_needs": lambda: {"communication_needs": LimitedTextField(
+            label="Communication needs", required=False, limit=limits.COMMUNICATION_NEEDS,
+            what="Communication needs",
             help_text="For example an interpreter, signing, or easy-read materials. Leave "
                       "empty if there are none.", widget=forms.Textarea(attrs={"rows": 3}))},
         "contact": lambda: {
-            "phone": forms.CharField(label="Phone number (optional)", max_length=40,
-                                     required=False),
+            "phone": LimitedTextField(label="Phone number (optional)", limit=limits.PHONE,
+                                      what="Phone number", required=False),
             "email": forms.EmailField(label="Email address (optional)", required=False,
-                                      error_messages={"invalid": "Enter an email address like "
-                                                                 "name@example.com."})},
+                                      max_length=limits.EMAIL, error_messages={
+                                          "invalid": "Enter an email address like "
+                                                     "name@example.com.",
+                                          "max_length": limits.too_long("Email address",
+                                                                        limits.EMAIL)})},
         "address": lambda: {
-            "address_line_1": forms.CharField(label="Address line 1", max_length=200,
-                                              required=False),
-            "address_line_2": forms.CharField(label="Address line 2 (optional)",
-                                              max_length=500, required=False),
-            "town": forms.CharField(label="Town or city", max_length=100, required=False),
-            "postcode": forms.CharField(label="Postcode", max_length=12, required=False)},
+            "address_line_1": LimitedTextField(label="Address line 1",
+                                               limit=limits.ADDRESS_LINE_1,
+                                               what="Address line 1", required=False),
+            "address_line_2": LimitedTextField(label="Address line 2 (optional)",
+                                               limit=limits.ADDRESS_LINE_2,
+                                               what="Address line 2", required=False),
+            "town": LimitedTextField(label="Town or city", limit=limits.TOWN,
+                                     what="Town or city", required=False),
+            "postcode": LimitedTextField(label="Postcode", limit=limits.POSTCODE,
+                                         what="Postcode", required=False)},
     }
     return builders[key]()
 
@@ -153,6 +166,7 @@ def correct(*, actor: User, interview: Interview, key: str, values: dict[str, An
     interview = engine.lock(interview)
     engine.check(actor, interview, transition_name(key))
     _refuse_if_wrong(key, interview, values)
+    refuse_if_details_too_long(values)
     if values.get("preferred_language") not in (None, Language.OTHER):
         values["other_language"] = ""
     young_person = interview.young_person

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.core import limits
 from leaver.core.dates import years_before
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting
@@ -17,11 +18,12 @@ from leaver.organisations.queries import open_settings
 from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.models import FeasibilityAid, Language
 from leaver.ui.date_input import GovukDateField, GovukDateTimeField
-from leaver.ui.widgets import UserChoiceField
+from leaver.ui.widgets import LimitedTextField, UserChoiceField
 
 
 class MoveForm(forms.Form):
-    leaver_name = forms.CharField(label="Young person's full name", max_length=200,
+    leaver_name = LimitedTextField(label="Young person's full name", limit=limits.NAME,
+                                   what="Young person's full name",
                                   error_messages={"required": "Enter the young person's name."})
     date_of_birth = GovukDateField(
         label="Date of birth", what="the date of birth", help_text="For example, 27 3 2010",
@@ -48,9 +50,9 @@ class MoveForm(forms.Form):
         error_messages={"required": "Say whether the young person has a significant learning "
                                     "disability."},
     )
-    communication_needs = forms.CharField(
+    communication_needs = LimitedTextField(
         label="Communication needs (optional)", required=False, widget=forms.Textarea(
-            attrs={"rows": 3}),
+            attrs={"rows": 3}), limit=limits.COMMUNICATION_NEEDS, what="Communication needs",
         help_text="For example an interpreter, signing, or easy-read materials.",
     )
     allocated_iro = UserChoiceField(
@@ -63,19 +65,27 @@ class MoveForm(forms.Form):
         label="Preferred language", choices=Language.choices, initial=Language.ENGLISH,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the young person's preferred language."})
-    other_language = forms.CharField(label="If another language, which one?", max_length=100,
-                                     required=False)
-    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False,
+    other_language = LimitedTextField(label="If another language, which one?",
+                                      limit=limits.LANGUAGE_NAME, what="The language's name",
+                                      required=False)
+    phone = LimitedTextField(label="Phone number (optional)", limit=limits.PHONE,
+                             what="Phone number", required=False,
                             help_text="How to reach them after the move. Only the people "
                                       "arranging the interview see it.")
-    email = forms.EmailField(label="Email address (optional)", required=False, error_messages={
-        "invalid": "Enter an email address like name@example.com."})
-    address_line_1 = forms.CharField(label="Address after the move: line 1 (optional)",
-                                     max_length=200, required=False)
-    address_line_2 = forms.CharField(label="Address line 2 (optional)", max_length=500,
-                                     required=False)
-    town = forms.CharField(label="Town or city (optional)", max_length=100, required=False)
-    postcode = forms.CharField(label="Postcode (optional)", max_length=12, required=False)
+    email = forms.EmailField(label="Email address (optional)", required=False,
+                             max_length=limits.EMAIL, error_messages={
+                                 "invalid": "Enter an email address like name@example.com.",
+                                 "max_length": limits.too_long("Email address", limits.EMAIL)})
+    address_line_1 = LimitedTextField(label="Address after the move: line 1 (optional)",
+                                      limit=limits.ADDRESS_LINE_1, what="Address line 1",
+                                      required=False)
+    address_line_2 = LimitedTextField(label="Address line 2 (optional)",
+                                      limit=limits.ADDRESS_LINE_2, what="Address line 2",
+                                      required=False)
+    town = LimitedTextField(label="Town or city (optional)", limit=limits.TOWN,
+                            what="Town or city", required=False)
+    postcode = LimitedTextField(label="Postcode (optional)", limit=limits.POSTCODE,
+                                what="Postcode", required=False)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -131,8 +141,9 @@ class ConsentForm(forms.Form):
         label="Do they agree that their words may be quoted in reports, without their name?",
         choices=[("yes", "Yes"), ("no", "No")], widget=forms.RadioSelect, required=False,
     )
-    decline_reason = forms.CharField(
+    decline_reason = LimitedTextField(
         label="Did they give a reason? (optional)", required=False,
+        limit=limits.REASON, what="The reason they gave",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     tried = forms.MultipleChoiceField(
@@ -140,8 +151,9 @@ class ConsentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple, required=False,
         help_text="Select all that were tried.",
     )
-    feasible_reason = forms.CharField(
+    feasible_reason = LimitedTextField(
         label="Why is an interview not feasible?", required=False,
+        limit=limits.REASON, what="The reason",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -185,8 +197,9 @@ class ConsentForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(
+    reason = LimitedTextField(
         label="How did the young person tell you they changed their mind?",
+        limit=limits.REASON, what="Your answer",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say how the young person told you they changed their "
                                     "mind."})
@@ -211,18 +224,20 @@ class ScheduleForm(forms.Form):
         label="Date and time", what="the date and time of the interview",
         help_text="For example, 27 3 2027 and 14:30 (the 24-hour clock)",
         error_messages={"required": "Enter the date and time of the interview."})
-    location = forms.CharField(label="Place", max_length=300, error_messages={
+    location = LimitedTextField(label="Place", limit=limits.PLACE, what="Place", error_messages={
         "required": "Enter where the interview will take place."})
 
 
 class CloseEarlyForm(forms.Form):
-    reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 4}),
-                             error_messages={"required": "Give the reason."})
+    reason = LimitedTextField(label="Reason", widget=forms.Textarea(attrs={"rows": 4}),
+                              limit=limits.REASON, what="Reason",
+                              error_messages={"required": "Give the reason."})
 
 
 class RestrictForm(forms.Form):
-    reason = forms.CharField(
+    reason = LimitedTextField(
         label="Why should fewer people read this record?",
+        limit=limits.REASON, what="The reason",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Give the reason for restricting circulation."},
     )

@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 
 from leaver.cases.models import HeldHow, Support
+from leaver.core import limits
 from leaver.ui.date_input import GovukDateTimeField
-from leaver.ui.widgets import InlineRadioSelect
+from leaver.ui.widgets import InlineRadioSelect, LimitedTextField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -29,21 +30,24 @@ class FactsForm(forms.Form):
     held_how = forms.ChoiceField(label="How was it held?", choices=HeldHow.choices,
                                  widget=forms.RadioSelect, error_messages={
                                      "required": "Choose how the interview was held."})
-    held_where = forms.CharField(label="Where was it held?", max_length=300,
+    held_where = LimitedTextField(label="Where was it held?", limit=limits.PLACE,
+                                  what="Where it was held",
                                  help_text="For a video or phone call, where the young person "
                                            "was.",
                                  error_messages={"required": "Enter where the interview was "
                                                              "held."})
-    people_present = forms.CharField(
-        label="Who was present?", widget=forms.Textarea(attrs={"rows": 3}),
+    people_present = LimitedTextField(
+        label="Who was present?", limit=limits.PEOPLE_PRESENT, what="Who was present",
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Their roles, for example “the young person, me, their advocate”.",
         error_messages={"required": "Enter who was present."})
     support = forms.ChoiceField(
         label="Was an interpreter or communication support used?", choices=Support.choices,
         widget=forms.RadioSelect, error_messages={
             "required": "Say whether an interpreter or communication support was used."})
-    support_details = forms.CharField(
+    support_details = LimitedTextField(
         label="What interpreting or support was used? (if any)", required=False,
+        limit=limits.SUPPORT_DETAILS, what="The interpreting or support used",
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="For example “Polish interpreter by phone” or “Makaton and picture cards”.")
 
@@ -68,10 +72,12 @@ class ComplaintsForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
-    interviewer_notes = forms.CharField(label="Your notes (optional)", required=False,
-                                        widget=forms.Textarea(attrs={"rows": 4}))
-    left_out_note = forms.CharField(
+    interviewer_notes = LimitedTextField(label="Your notes (optional)", required=False,
+                                         widget=forms.Textarea(attrs={"rows": 4}),
+                                         limit=limits.INTERVIEWER_NOTES, what="Your notes")
+    left_out_note = LimitedTextField(
         label="Anything the young person asked to be left out (optional)", required=False,
+        limit=limits.LEFT_OUT_NOTE, what="The note on what was left out",
         help_text="Say that something was left out, not what it was.",
         widget=forms.Textarea(attrs={"rows": 3}))
     agreed_with_young_person = forms.BooleanField(
@@ -86,8 +92,9 @@ class CirculationForm(forms.Form):
                  ("yes", "Yes, only the IRO should read it")],
         coerce=lambda v: v == "yes",
         error_messages={"required": "Say who should read the record."})
-    restriction_reason = forms.CharField(label="Reason for restricting circulation (if yes)",
-                                         required=False,
+    restriction_reason = LimitedTextField(label="Reason for restricting circulation (if yes)",
+                                          required=False, limit=limits.REASON,
+                                          what="The reason for restricting circulation",
                                          widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self) -> dict[str, Any]:

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 
 from leaver.cases.models import Interview
+from leaver.core import limits
+from leaver.core.limits import at_most
 
 
 class Language(models.TextChoices):
@@ -48,20 +50,24 @@ class YoungPerson(models.Model):
     communication_needs = models.TextField(blank=True)
     preferred_language = models.CharField(max_length=100, choices=Language.choices,
                                           default=Language.ENGLISH)
-    other_language = models.CharField(max_length=100, blank=True)
+    other_language = models.CharField(max_length=limits.LANGUAGE_NAME, blank=True)
     # Where the interviewer and the IRO's letter reach the young person after the move
     # (seed 002 §2). Shown only to those arranging or writing, and after closing only to
     # the social worker.
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.CharField(max_length=254, blank=True)
-    address_line_1 = models.CharField(max_length=200, blank=True)
-    address_line_2 = models.CharField(max_length=500, blank=True)
-    town = models.CharField(max_length=100, blank=True)
-    postcode = models.CharField(max_length=12, blank=True)
+    phone = models.CharField(max_length=limits.PHONE, blank=True)
+    email = models.CharField(max_length=limits.EMAIL, blank=True)
+    address_line_1 = models.CharField(max_length=limits.ADDRESS_LINE_1, blank=True)
+    address_line_2 = models.CharField(max_length=limits.ADDRESS_LINE_2, blank=True)
+    town = models.CharField(max_length=limits.TOWN, blank=True)
+    postcode = models.CharField(max_length=limits.POSTCODE, blank=True)
     # Consent (seed 002 §2): when the social worker asked, and for "not feasible" what was
     # tried first (FeasibilityAid values).
     consent_asked_on = models.DateField(null=True, blank=True)
     feasibility_tried = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [at_most("youngperson", "communication_needs",
+                               limits.COMMUNICATION_NEEDS)]
 
     def __str__(self) -> str:
         return f"Young person of {self.interview}"

@@ -16,7 +16,11 @@ from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview, InterviewRecord
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person.distribution import send_record
-from leaver.pathways.young_person.recording_parts import draft_of, facts_refusal
+from leaver.pathways.young_person.recording_parts import (
+    draft_of,
+    facts_refusal,
+    refuse_if_text_too_long,
+)
 from leaver.questionnaires.answering import Answer as Value
 
 
@@ -96,6 +100,8 @@ def submit_record(*, actor: User, interview: Interview, details: RecordDetails |
         raise ActionRefused("Confirm that the record was agreed with the young person.")
     if details.restrict_circulation and not details.restriction_reason.strip():
         raise ActionRefused("Give the reason for restricting circulation.")
+    refuse_if_text_too_long({name: getattr(details, name) for name in (
+        "interviewer_notes", "left_out_note", "restriction_reason")})
     record = InterviewRecord.objects.create(
         interview=interview, questionnaire_key=version.template.key, submitted_by=actor,
         submitted_at=timezone.now(),

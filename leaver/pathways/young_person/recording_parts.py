@@ -16,10 +16,28 @@ from leaver.accounts.models import User
 from leaver.cases import engine, records
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import HeldHow, Interview, RecordDraft, Support
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person.events import YoungPersonEvent
 
 # The parts with their own question page, and the draft fields each one writes.
+# Free text on the record's pages, at most (leaver.core.limits), in their forms' words.
+TEXT_LIMITS = {
+    "held_where": (limits.PLACE, "Where it was held"),
+    "people_present": (limits.PEOPLE_PRESENT, "Who was present"),
+    "support_details": (limits.SUPPORT_DETAILS, "The interpreting or support used"),
+    "interviewer_notes": (limits.INTERVIEWER_NOTES, "Your notes"),
+    "left_out_note": (limits.LEFT_OUT_NOTE, "The note on what was left out"),
+    "restriction_reason": (limits.REASON, "The reason for restricting circulation"),
+}
+
+
+def refuse_if_text_too_long(values: Mapping[str, object]) -> None:
+    for name, value in values.items():
+        if name in TEXT_LIMITS and isinstance(value, str):
+            limits.refuse_if_too_long(value.strip(), *TEXT_LIMITS[name])
+
+
 PARTS: dict[str, tuple[str, ...]] = {
     "complaints": ("complaints_discussed", "complaints_referral_wanted", "advocacy_discussed",
                    "advocacy_referral_wanted"),
@@ -87,6 +105,7 @@ def record_interview_facts(*, actor: User, interview: Interview, facts: Intervie
         raise ActionRefused("Say whether an interpreter or communication support was used.")
     if facts.support != Support.NONE and not facts.support_details.strip():
         raise ActionRefused("Say what interpreting or communication support was used.")
+    refuse_if_text_too_long(vars(facts))
     interview.held_at = facts.held_at
     interview.held_how = facts.held_how
     interview.held_where = facts.held_where.strip()
@@ -114,6 +133,7 @@ def save_record_part(*, actor: User, interview: Interview, part: str,
     if part == "circulation" and values.get("restrict_circulation") and not str(
             values.get("restriction_reason", "")).strip():
         raise ActionRefused("Give the reason for restricting circulation.")
+    refuse_if_text_too_long(values)
     draft = draft_of(interview)
     for name in PARTS[part]:
         value = values.get(name)

@@ -18,6 +18,7 @@ from leaver.cases import access, engine, records
 from leaver.cases import answers as case_answers
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
 from leaver.pathways.young_person import forms, recording, recording_parts, tasks, wording
@@ -117,8 +118,11 @@ def record_section(request: HttpRequest, public_id: uuid.UUID, section_key: str
     for before, item in zip(section.items, section.items[1:], strict=False):
         if item.key == f"{before.key}_comment":
             # Every comment box looks alike: screen readers also hear which question it is on.
+            question = form.fields[before.key].label
             form.fields[item.key].hidden_label_suffix = (  # type: ignore[attr-defined]
-                f" on “{form.fields[before.key].label}”")
+                f" on “{question}”")
+            form.fields[item.key].error_messages["max_length"] = limits.too_long(
+                f"Your comment on “{question}”", limits.ANSWER)
     tasks_url = reverse("young_person:record_new", args=[interview.public_id])
     came_from = request.GET.get("from") or request.POST.get("from")
     if later:

@@ -56,8 +56,15 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     width = width or {"date": "10", "datetime-local": "20"}.get(str(input_type), "")
     if width and css.startswith("govuk-input"):
         css += f" govuk-input--width-{width}"
+    # A long box with a limit counts characters as people type (GOV.UK character count);
+    # without JavaScript its message still says what the limit is.
+    count = getattr(field.field, "max_length", None) if isinstance(
+        widget, forms.Textarea) else None
+    if count:
+        css += " govuk-js-character-count"
     attrs: dict[str, str | bool] = {"class": css}
-    described = _described_by(field)
+    described = " ".join(filter(None, [f"{field.auto_id}-info" if count else "",
+                                       _described_by(field)]))
     if described:
         attrs["aria-describedby"] = described
     # A condition is shown and hidden with the whole group (leaver/static/leaver/conditions.js).
@@ -101,6 +108,8 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         "described_by": described,
         "hidden_suffix": getattr(field.field, "hidden_label_suffix", ""),
         "relevant": relevant,
+        "count": count,
+        "count_text": f"{count:,}" if count else "",
     }
 
 
