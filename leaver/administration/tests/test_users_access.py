@@ -28,6 +28,7 @@ def person_urls(cast) -> list[str]:
         reverse(name + "remove_place_role", args=[um, "unit_manager", cast.home.public_id]),
         reverse(name + "switch_off", args=[csm]),
         reverse(name + "switch_on", args=[csm]),
+        reverse(name + "reset_two_factor", args=[csm]),
         reverse(name + "resend", args=[csm]),
         reverse(name + "cancel", args=[csm]),
     ]

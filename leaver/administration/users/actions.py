@@ -25,10 +25,11 @@ from django.utils import timezone
 
 from leaver.accounts.emails import normalise_email
 from leaver.accounts.models import User
+from leaver.accounts.sessions import end_sessions_of
+from leaver.accounts.two_factor import has_enrolled, reset_second_factor
 from leaver.administration.events import UserAdminEvent
 from leaver.administration.users import mail, queries
 from leaver.administration.users.models import Closed, Invitation, InvitationState, hash_token
-from leaver.administration.users.sessions import end_sessions_of
 from leaver.audit.log import record
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import (
@@ -265,7 +266,8 @@ def remove_role(*, actor: User, person: User, membership: Membership) -> User:
 @transaction.atomic
 def switch_off(*, actor: User, person: User) -> User:
     """The account stops working at once: Django's ModelBackend gives no user for an
-    inactive account, and every session of theirs is deleted as well (see sessions.py)."""
+    inactive account, and every session of theirs is deleted as well, so switching the
+    account back on never revives a session left open on some laptop."""
     organisation = _organisation_of(actor, person)
     if person.pk == actor.pk:
         raise ActionRefused("You cannot switch off your own account. Ask another "
@@ -298,6 +300,24 @@ def switch_on(*, actor: User, person: User) -> User:
     person.is_active = True
     person.save(update_fields=["is_active"])
     _audit(actor, UserAdminEvent.SWITCHED_ON, person)
+    return person
+
+
+@transaction.atomic
+def reset_two_factor(*, actor: User, person: User) -> User:
+    """For someone who lost their phone and their recovery codes: their authenticator app and
+    codes are forgotten and every session of theirs ends, so their next sign-in sets up
+    two-factor sign-in again. Audited by the accounts app as `account.second_factor_reset`
+    with the admin as the actor."""
+    _organisation_of(actor, person)
+    if person.pk == actor.pk:
+        raise ActionRefused("You cannot reset your own two-factor sign-in. Ask another "
+                            "organisation admin, or use one of your recovery codes.")
+    person = _lock(person)
+    if not has_enrolled(person):
+        raise ActionRefused(f"{person.full_name} has not set up two-factor sign-in: there "
+                            "is nothing to reset.")
+    reset_second_factor(person, by=actor)
     return person
 
 

@@ -19,6 +19,7 @@ from leaver.administration.users.models import (
 )
 from leaver.organisations import roles
 from leaver.organisations.models import Membership, Organisation, Role, Setting, SettingKind
+from leaver.organisations.queries import open_settings
 
 # The places each setting-scoped role can be tied to.
 PLACES_FOR = {
@@ -159,7 +160,8 @@ def invitation_by_token(token: str) -> Invitation | None:
 
 
 def places_for(organisation: Organisation, role: Role) -> QuerySet[Setting]:
-    return Setting.objects.filter(organisation=organisation, kind__in=PLACES_FOR[role])
+    """The open places a role can be tied to: a closed home is never offered (or accepted)."""
+    return open_settings(organisation.pk, PLACES_FOR[role])
 
 
 def other_active_admins(organisation: Organisation, besides: User) -> bool:

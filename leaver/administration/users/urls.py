@@ -17,6 +17,7 @@ urlpatterns = [
          name="remove_place_role"),
     path("<uuid:public_id>/switch-off/", views.switch_off, name="switch_off"),
     path("<uuid:public_id>/switch-on/", views.switch_on, name="switch_on"),
+    path("<uuid:public_id>/two-factor/reset/", views.reset_two_factor, name="reset_two_factor"),
     path("<uuid:public_id>/invitation/resend/", views.resend_invitation, name="resend"),
     path("<uuid:public_id>/invitation/cancel/", views.cancel_invitation, name="cancel"),
 ]

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from leaver.accounts.models import User
+from leaver.accounts.two_factor import has_enrolled
 from leaver.administration.access import administered_by
 from leaver.administration.users import actions, queries
 from leaver.administration.users.access import get_person_for_admin, get_role_for_admin
@@ -77,7 +78,8 @@ def invite(request: HttpRequest, admin: User) -> HttpResponse:
 def person_page(request: HttpRequest, admin: User, person: User) -> HttpResponse:
     actions.viewed(actor=admin, person=person)
     return render(request, "administration/users/person.html", {
-        "person": queries.person(person), "is_self": person.pk == admin.pk})
+        "person": queries.person(person), "is_self": person.pk == admin.pk,
+        "two_factor_set_up": has_enrolled(person)})
 
 
 @admin_page
@@ -157,6 +159,21 @@ def switch_on(request: HttpRequest, admin: User, person: User) -> HttpResponse:
         intro="They can sign in again with their password, with the roles they hold now.",
         button="Switch the account on",
         success=f"{person.full_name}'s account is on again.", next_url=_page_of(person))
+
+
+@admin_page
+@GET_POST
+def reset_two_factor(request: HttpRequest, admin: User, person: User) -> HttpResponse:
+    return _confirm(
+        request, person, lambda: actions.reset_two_factor(actor=admin, person=person),
+        heading=f"Reset {person.full_name}'s two-factor sign-in?",
+        warning="Do this only when you are sure it is them asking, for example by phoning "
+                "them on a number you already have. They will be signed out everywhere, and "
+                "the next time they sign in they must set up an authenticator app again. "
+                "Their recovery codes stop working.",
+        button="Reset two-factor sign-in",
+        success=f"{person.full_name}'s two-factor sign-in is reset. They set it up again "
+                "when they next sign in.", next_url=_page_of(person))
 
 
 @admin_page
