@@ -6,6 +6,7 @@ from django import forms
 
 from leaver.core import limits
 from leaver.organisations.models import Pathway, Setting
+from leaver.organisations.queries import open_settings
 from leaver.questionnaires.models import Template
 
 MAX_UPLOAD_BYTES = limits.UPLOAD_BYTES
@@ -44,8 +45,9 @@ class DefaultForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["setting"].queryset = Setting.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=organisation_id)
+        # A closed place takes no new cases, so it needs no default questionnaire.
+        self.fields["setting"].queryset = open_settings(  # type: ignore[attr-defined]
+            organisation_id)
         self.fields["template"].queryset = Template.objects.filter(  # type: ignore[attr-defined]
             organisation_id=organisation_id)
 

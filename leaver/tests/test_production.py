@@ -122,11 +122,19 @@ def test_gunicorn_serves_healthz_with_production_settings(tmp_path):
         assert secure.status == 200
         assert "includeSubDomains" in (secure.getheader("Strict-Transport-Security") or "")
         assert b"Sign in to Leaver" in page
+        # An emailed link's secret stays out of the access log.
+        _get(port, "/invitation/link-secret-123/", **{"X-Forwarded-Proto": "https"})
+        _get(port, "/accounts/password/reset/MQ/reset-secret-456/",
+             **{"X-Forwarded-Proto": "https"})
     finally:
         server.terminate()
         log, _ = server.communicate(timeout=30)
     assert '"GET /healthz HTTP/1.1" 200' in log, log
     assert "secret-value" not in log  # the access log leaves out query strings
+    # (Django's own error log names the path of a failed request; the access log must not.)
+    assert '"GET /invitation/link-secret-123/' not in log
+    assert '"GET /accounts/password/reset/MQ/reset-secret-456/' not in log
+    assert '"GET /invitation/[link]/ HTTP/1.1"' in log, log
 
 
 def load_config(monkeypatch, **variables: str):
@@ -147,6 +155,19 @@ def test_gunicorn_config_comes_from_the_environment(monkeypatch):
     assert "%(q)s" not in config.access_log_format  # no query strings
     assert "%(r)s" not in config.access_log_format  # (the request line holds them too)
     assert "%(f)s" not in config.access_log_format  # nor referrers, which can hold them
+
+
+@pytest.mark.parametrize(("path", "logged"), [
+    ("/invitation/abc-DEF_123/", "/invitation/[link]/"),
+    ("/invitation/set-password/", "/invitation/set-password/"),
+    ("/accounts/password/reset/MQ/c9x-0a1b2c/", "/accounts/password/reset/[link]/"),
+    ("/accounts/password/reset/MQ/set-password/", "/accounts/password/reset/MQ/set-password/"),
+    ("/accounts/password/reset/sent/", "/accounts/password/reset/sent/"),
+    ("/work/", "/work/"),
+])
+def test_the_access_log_leaves_out_the_secret_of_emailed_links(path, logged):
+    from leaver.gunicorn_config import redact_path
+    assert redact_path(path) == logged
 
 
 def test_gunicorn_workers_default_to_twice_the_cores_plus_one_capped(monkeypatch):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from leaver.accounts.models import User
-from leaver.administration.organisation.events import OrganisationEvent
+from leaver.administration.events import OrganisationEvent
 from leaver.administration.organisation.guard import record, refuse_unless_admin
 from leaver.cases import engine
 from leaver.cases.engine import Definition

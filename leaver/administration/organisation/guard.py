@@ -8,7 +8,7 @@ from typing import Any
 
 from leaver.accounts.models import User
 from leaver.administration.access import is_org_admin
-from leaver.administration.organisation.events import OrganisationEvent
+from leaver.administration.events import OrganisationEvent
 from leaver.audit import log as audit
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Organisation

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.administration.organisation.events import OrganisationEvent
+from leaver.administration.events import OrganisationEvent
 from leaver.administration.organisation.guard import record, refuse_unless_admin
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import (

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from leaver.administration.events import OrganisationEvent as E
 from leaver.administration.organisation import distribution
-from leaver.administration.organisation.events import OrganisationEvent as E
 from leaver.administration.tests.organisation_helpers import (
     BASE,
     admin_events,

@@ -91,7 +91,7 @@ def test_passwords_that_break_the_rules_are_refused_in_plain_words(
         ("short-1", None, "at least 12 characters"),
         ("password1234", None, "too common"),
         ("839201746381", None, "entirely numeric"),
-        ("nia.newcomer.north", None, "too similar"),
+        ("nia.newcomer.north", None, "too like your name or email address"),
         (GOOD_PASSWORD, "something-else-entirely", "The passwords do not match"),
         ("", "", "Enter a password."),
     ]
