@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from leaver.core.working_days import Nation
+
 
 class Pathway(models.TextChoices):
     YOUNG_PERSON = "young_person", (
@@ -24,6 +26,8 @@ class Organisation(models.Model):
     contact_phone = models.CharField(blank=True, max_length=40)
     # How to reach the data protection officer (UK GDPR Art. 37-39), for the privacy notice.
     data_protection_contact = models.TextField(blank=True, max_length=500)
+    # For bank holidays in deadlines (leaver.core.working_days).
+    nation = models.CharField(max_length=16, choices=Nation.choices, default=Nation.ENGLAND)
 
     def __str__(self) -> str:
         return self.name
