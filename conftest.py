@@ -24,6 +24,15 @@ def _second_factor_off_unless_asked(settings: pytest.FixtureRequest) -> None:
     settings.TWO_FACTOR_REQUIRED = False  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings: pytest.FixtureRequest) -> None:
+    # Background tasks run in the test's own thread as soon as they are queued (django-tasks'
+    # ImmediateBackend): an action's emails go out when its transaction commits, through the
+    # real outbox sender (leaver.notifications; deliver_all() sends what is still queued).
+    settings.TASKS = {  # type: ignore[attr-defined]
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def two_factor_required(settings: pytest.FixtureRequest) -> None:
     """As in production: everyone who can read a record or administer needs a second factor."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import uuid
 from urllib.parse import unquote, urlsplit
 
 
@@ -104,3 +105,39 @@ def database(name: str, default: str) -> dict[str, object]:
     raise ConfigurationError(
         f"{name} must start with sqlite:/// or postgres://, not {parts.scheme or url!r}."
     )
+
+
+def choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    """One of a few words, e.g. EMAIL_PROVIDER=smtp|notify."""
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ConfigurationError(
+            f"{name} must be one of {', '.join(choices)}, not {os.environ.get(name)!r}.")
+    return value
+
+
+def uuid_text(name: str) -> str:
+    """A UUID such as a GOV.UK Notify template id (required)."""
+    value = text(name).strip()
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ConfigurationError(
+            f"{name} must be a UUID like 8c3c4a2e-5b1f-4f0e-9a4e-0d2f7a1b3c4d, as GOV.UK Notify "
+            "shows it.") from None
+
+
+def notify_api_key(name: str) -> str:
+    """A GOV.UK Notify API key: its name, then the service id and the secret (two UUIDs)."""
+    value = text(name).strip()
+    service_id, secret = value[-73:-37], value[-36:]
+    try:
+        uuid.UUID(service_id)
+        uuid.UUID(secret)
+    except ValueError:
+        raise ConfigurationError(
+            f"{name} must be a GOV.UK Notify API key: its name followed by two UUIDs "
+            "(copy the whole key from Notify's API integration page).") from None
+    if len(value) < 74 or value[-37] != "-":
+        raise ConfigurationError(f"{name} must be a whole GOV.UK Notify API key, with its name.")
+    return value

@@ -34,10 +34,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Background work: the outbox sender and the periodic scan (ADR 0015). The queue is a table.
+    "django_tasks",
+    "django_tasks_db",
     "leaver.ui",
     "leaver.accounts",
     "leaver.organisations",
     "leaver.audit",
+    "leaver.notifications",
     "leaver.questionnaires",
     "leaver.cases",
     "leaver.reviews",
@@ -234,6 +238,26 @@ EMAIL_HOST_USER = env.text("EMAIL_HOST_USER", " ").strip()
 EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", " ").strip()
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Leaver <no-reply@leaver.invalid>")
+# A mail server that accepts the connection and then says nothing must not hold the worker:
+# the message is tried again later (leaver.notifications.sender).
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT_SECONDS", 30, minimum=1)
+
+# Every email goes into the outbox table first, in the transaction of the action that caused
+# it; the worker sends it by SMTP (the default) or through GOV.UK Notify (ADR 0015).
+EMAIL_PROVIDER = env.choice("EMAIL_PROVIDER", ("smtp", "notify"), "smtp")
+NOTIFY_BASE_URL = env.text("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_API_KEY = NOTIFY_TEMPLATE_ID = ""
+if EMAIL_PROVIDER == "notify":
+    NOTIFY_API_KEY = env.notify_api_key("NOTIFY_API_KEY")
+    # One email template in Notify whose subject is ((subject)) and whose body is ((body)).
+    NOTIFY_TEMPLATE_ID = env.uuid_text("NOTIFY_TEMPLATE_ID")
+# Daily digests go out at this hour, UK time, to people who chose one summary a day.
+DIGEST_HOUR = env.integer("DIGEST_HOUR", 7, minimum=0)
+if DIGEST_HOUR > 23:
+    raise env.ConfigurationError(f"DIGEST_HOUR must be an hour from 0 to 23, not {DIGEST_HOUR}.")
+
+# Background tasks run in `manage.py run_worker` (or db_worker), from a table: no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

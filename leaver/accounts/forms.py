@@ -59,3 +59,16 @@ class RecoveryCodeForm(forms.Form):
             raise forms.ValidationError("Enter a recovery code: 8 letters and numbers, like "
                                         "abcd 2345.")
         return code
+
+
+class EmailChoiceForm(forms.Form):
+    """Each email as it happens, or one summary a day."""
+
+    how = forms.ChoiceField(
+        label="How do you want to get Leaver's emails?",
+        choices=[("each", "Each email as it happens"),
+                 ("daily", "One summary email a day, in the morning")],
+        widget=forms.RadioSelect,
+        help_text="The summary lists what you need to do and by when. Urgent emails, such as "
+                  "a safeguarding concern, and sign-in emails always come at once.",
+        error_messages={"required": "Choose how you want to get Leaver's emails."})

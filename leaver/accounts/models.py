@@ -45,6 +45,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(auto_now_add=True)
+    # One email a day listing what is waiting, instead of an email for each thing (urgent
+    # emails, such as safeguarding, still go at once).
+    email_digest = models.BooleanField("Daily summary email", default=False)
 
     objects: ClassVar[UserManager] = UserManager()
 

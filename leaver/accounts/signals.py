@@ -23,3 +23,5 @@ second_factor_failed = Signal()
 # Also `left`: how many unused recovery codes remain.
 recovery_code_used = Signal()
 second_factor_reset = Signal()
+# Also `on`: True when they now take one summary a day (leaver.notifications.digest).
+email_digest_changed = Signal()

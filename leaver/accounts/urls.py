@@ -13,6 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("keep-alive/", views.keep_alive, name="keep_alive"),
     path("", views.your_account, name="your_account"),
+    path("emails/", views.email_choice, name="email_choice"),
     path("password/", views_password.change_password, name="password_change"),
     path("password/reset/", views_password.ResetRequestView.as_view(), name="password_reset"),
     path("password/reset/sent/", views_password.ResetSentView.as_view(),

@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from leaver.accounts import two_factor
+from leaver.accounts import preferences, two_factor
+from leaver.accounts.forms import EmailChoiceForm
 from leaver.accounts.models import User
+from leaver.ui.pages import form_page, posted
 
 
 @login_required
@@ -20,6 +23,19 @@ def your_account(request: HttpRequest) -> HttpResponse:
         "enrolled": two_factor.has_enrolled(user),
         "codes_left": two_factor.recovery_codes_left(user),
     })
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_choice(request: HttpRequest) -> HttpResponse:
+    """Each email as it happens, or one summary a day (leaver.notifications.digest)."""
+    user: User = request.user  # type: ignore[assignment]
+    form = EmailChoiceForm(posted(request),
+                           initial={"how": "daily" if user.email_digest else "each"})
+    return form_page(
+        request, "accounts/email_choice.html", {}, form,
+        lambda data: preferences.set_email_digest(user, data["how"] == "daily"),
+        "Your choice is saved.", reverse("accounts:your_account"))
 
 
 @never_cache

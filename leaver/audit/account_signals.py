@@ -24,9 +24,10 @@ _EVENTS: dict[Signal, AccountEvent] = {
     signals.second_factor_failed: AccountEvent.SECOND_FACTOR_FAILED,
     signals.recovery_code_used: AccountEvent.RECOVERY_CODE_USED,
     signals.second_factor_reset: AccountEvent.SECOND_FACTOR_RESET,
+    signals.email_digest_changed: AccountEvent.EMAIL_CHOICE_CHANGED,
 }
 # What each event may add to the row's detail: never a code, a password or an email address.
-_DETAIL_KEYS = ("method", "waiting", "left", "account_found")
+_DETAIL_KEYS = ("method", "waiting", "left", "account_found", "on")
 
 
 def _record(sender: Any, signal: Signal, user: User | None, actor: User | None,

@@ -41,3 +41,5 @@ class AccountEvent(models.TextChoices):
     SECOND_FACTOR_FAILED = "account.second_factor_failed", "Entered a wrong sign-in code"
     RECOVERY_CODE_USED = "account.recovery_code_used", "Signed in with a recovery code"
     SECOND_FACTOR_RESET = "account.second_factor_reset", "Two-factor sign-in reset by an admin"
+    # The detail's `on`: True when they now take one summary email a day.
+    EMAIL_CHOICE_CHANGED = "account.email_choice_changed", "Changed how they get emails"

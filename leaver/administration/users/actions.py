@@ -74,7 +74,7 @@ def _new_invitation(*, actor: User, person: User) -> Invitation:
     invitation = Invitation.objects.create(user=person, invited_by=actor, created_at=now,
                                            token_hash=hash_token(token), expires_at=expires_at)
     assert person.organisation is not None
-    mail.send_invitation(email=person.email, organisation_name=person.organisation.name,
+    mail.send_invitation(person=person, organisation_name=person.organisation.name,
                          token=token, expires_at=expires_at)
     return invitation
 
