@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/users/", include("leaver.administration.users.urls")),
     path("admin/organisation/", include("leaver.administration.organisation.urls")),
     path("admin/audit/", include("leaver.administration.auditlog.urls")),
+    path("admin/emails/", include("leaver.administration.outbox.urls")),
 ]

@@ -19,6 +19,8 @@ SECTIONS = [
      "record; the details printed in letters."),
     ("administration:auditlog:list", "Audit log",
      "Who read or changed what, and when. Export it as a spreadsheet."),
+    ("administration:outbox:list", "Emails not sent",
+     "Emails Leaver could not send yet, why, and when it tries again."),
 ]
 
 

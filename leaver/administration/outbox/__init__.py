@@ -1,0 +1,1 @@
+"""Emails not sent: the outbox messages that keep failing, for organisation admins."""
