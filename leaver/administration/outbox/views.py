@@ -18,6 +18,7 @@ from leaver.notifications import actions, queries
 from leaver.notifications.access import get_failing_message
 from leaver.notifications.models import Message, Status
 from leaver.notifications.sender import MAX_ATTEMPTS
+from leaver.organisations.models import Organisation
 
 # What an error class usually means, for an admin passing it on to the IT team.
 MEANINGS = {
@@ -46,10 +47,15 @@ def _row(message: Message) -> dict[str, object]:
     }
 
 
-@require_safe
 @login_required
 def failing(request: HttpRequest) -> HttpResponse:
+    # The admin first (404 for anyone else), and only then the method.
     admin, organisation = administered_by(request)
+    return _failing(request, admin=admin, organisation=organisation)
+
+
+@require_safe
+def _failing(request: HttpRequest, *, admin: User, organisation: Organisation) -> HttpResponse:
     rows = [_row(message) for message in queries.failing_for(organisation.pk)[:200]]
     actions.viewed_failing(actor=admin, organisation_id=organisation.pk, shown=len(rows))
     return render(request, "administration/outbox/list.html", {

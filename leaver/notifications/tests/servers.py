@@ -115,7 +115,7 @@ class NotifyState:
 class _NotifyHandler(BaseHTTPRequestHandler):
     state: NotifyState
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def _json(self, status: int, body: dict[str, Any]) -> None:
