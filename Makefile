@@ -1,6 +1,7 @@
 # Leaver: the two commands.
 #
 #   make run    create .venv, install, migrate, load the demo, serve http://127.0.0.1:$(PORT)
+#               with the background worker beside it (scripts/run.sh; Ctrl-C stops both)
 #   make test   install what the checks need, then ruff, mypy, the import contracts, the module
 #               size check, pytest on SQLite, pytest on PostgreSQL
 #
@@ -90,7 +91,8 @@ run: install
 	$(MANAGE) load_demo
 	@echo "Leaver: http://127.0.0.1:$(PORT)/  (demo password: leaver-demo-2026; Ctrl-C stops)"
 	@echo "Two-factor sign-in is off for this local demo (TWO_FACTOR_REQUIRED=false)."
-	TWO_FACTOR_REQUIRED=false exec $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "The background worker (emails, reminders) runs beside the server; emails are printed here."
+	TWO_FACTOR_REQUIRED=false PORT=$(PORT) exec bash scripts/run.sh
 
 # Production (docs/deploy.md): scripts/serve.sh turns DEBUG off (whatever this file exports),
 # names any missing production variable, runs `check --deploy`, migrate and collectstatic, then

@@ -57,4 +57,5 @@ def test_malformed_values_stop_start_up_naming_them():
 
 def test_make_run_switches_two_factor_off_for_the_local_demo():
     makefile = (ROOT / "Makefile").read_text()
-    assert "TWO_FACTOR_REQUIRED=false exec $(MANAGE) runserver" in makefile
+    assert "TWO_FACTOR_REQUIRED=false PORT=$(PORT) exec bash scripts/run.sh" in makefile
+    assert "manage.py runserver" in (ROOT / "scripts" / "run.sh").read_text()

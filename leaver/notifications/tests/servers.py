@@ -38,14 +38,14 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
 
     def handle(self) -> None:
         self.reply("220 stub.example ESMTP")
-        sender, recipients = "", []
+        sender, recipients = "", list[str]()
         while line := self.rfile.readline():
             command = line.decode().strip()
             verb = command[:4].upper()
             if verb in ("EHLO", "HELO"):
                 self.reply("250 stub.example")
             elif verb == "MAIL":
-                sender, recipients = command.split(":", 1)[1].strip(" <>"), []
+                sender, recipients = command.split(":", 1)[1].strip(" <>"), list[str]()
                 self.reply("250 OK")
             elif verb == "RCPT":
                 address = command.split(":", 1)[1].strip(" <>")

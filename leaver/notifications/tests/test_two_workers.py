@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -28,7 +29,7 @@ MESSAGES = 240
 class SlowBackend(EmailBackend):
     """Django's in-memory backend, a little slow, so that the workers' batches overlap."""
 
-    def send_messages(self, messages):  # type: ignore[no-untyped-def]
+    def send_messages(self, messages):
         time.sleep(0.002 * len(messages))
         return super().send_messages(messages)
 
@@ -37,8 +38,8 @@ def _workers() -> int:
     return 2 if connection.vendor == "postgresql" else 1
 
 
-def _side_by_side(work, workers: int) -> list:
-    results: list = [None] * workers
+def _side_by_side(work, workers: int) -> list[Any]:
+    results: list[Any] = [None] * workers
     errors: list[BaseException] = []
     start = threading.Barrier(workers)
 
