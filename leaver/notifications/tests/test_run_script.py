@@ -38,7 +38,7 @@ def test_ctrl_c_stops_the_server_and_the_worker(tmp_path):
                    check=True, timeout=120)
     log = tmp_path / "run.log"
     with log.open("w") as out:
-        process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out,
+        process = subprocess.Popen(["/bin/bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
