@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
 from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
+from leaver.notifications.models import Message, Status
+from leaver.notifications.queries import failing_for
 from leaver.organisations.models import Organisation, Pathway, Role
 from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person.states import State
@@ -100,3 +102,17 @@ def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
         said = dict(case.answers.values_list("item_key", "value"))
         assert said.get("experienced_bullying") != "yes", case.leaver_name
         assert said.get("felt_safe") != "no", case.leaver_name
+
+
+@pytest.mark.django_db
+def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    org = Organisation.objects.get(slug="demo")
+    sent = Message.objects.filter(organisation_id=org.pk, status=Status.SENT)
+    assert sent.count() >= 2
+    assert not sent.filter(secret=True).exclude(body="").exists()  # no live link kept
+    [failing] = failing_for(org.pk)
+    assert (failing.to, failing.status, failing.last_error_code) == (
+        "hana.lee@demo.example", Status.FAILED, 550)
+    assert not Message.objects.filter(status=Status.QUEUED).exists()

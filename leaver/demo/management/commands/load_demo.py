@@ -22,6 +22,7 @@ from leaver.audit.sign_in_failures import record_failure
 from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
+from leaver.demo import outbox as demo_outbox
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
@@ -135,6 +136,7 @@ def load() -> None:
     places.close_setting(actor=admin, setting=homes["Willow House"])
     _failed_sign_ins(people)
     _accounts(org, people)
+    demo_outbox.settle(org.pk, people["hana"])
 
 
 def _accounts(org: Organisation, people: dict[str, User]) -> None:
