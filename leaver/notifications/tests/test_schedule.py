@@ -15,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from leaver.accounts.models import User
 from leaver.notifications import schedule
 from leaver.notifications.email import notify
+from leaver.notifications.jobs import prune_task_results
 from leaver.notifications.management.commands.run_worker import queue_scan
 from leaver.notifications.models import JobRun, Message, Status
 
@@ -103,3 +104,7 @@ def test_db_worker_sends_what_an_action_queued_and_the_scan(settings):
     assert Message.objects.get(to=person.email).status == Status.SENT
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
     assert JobRun.objects.filter(name="notifications.daily_summary").exists()
+    # Finished task rows are kept a week, then the daily job deletes them.
+    assert prune_task_results(timezone.now() + dt.timedelta(days=6)) == 0
+    assert prune_task_results(timezone.now() + dt.timedelta(days=8)) == 3
+    assert not DBTaskResult.objects.exists()
