@@ -5,6 +5,7 @@ Sent after the transaction commits, so a rolled-back action never emails anyone.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 
@@ -17,7 +18,12 @@ from leaver.accounts.models import User
 logger = logging.getLogger(__name__)
 
 
-def notify(users: Iterable[User], *, subject: str, path: str) -> None:
+def notify(users: Iterable[User], *, subject: str, path: str,
+           organisation_id: int | None = None, dedupe_key: str | None = None,
+           digestible: bool = False, action: str = "", due: dt.date | None = None) -> None:
+    """The keyword arguments after `path` are the outbox's (issue 10): accepted here so that
+    callers can pass them now, and used once the outbox lands."""
+    del organisation_id, dedupe_key, digestible, action, due
     addresses = sorted({u.email for u in users if u.is_active and u.email})
     if not addresses:
         return
