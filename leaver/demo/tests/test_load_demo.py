@@ -14,6 +14,7 @@ from leaver.organisations.models import Organisation, Pathway, Role
 from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
+from leaver.safeguarding.models import Concern, Source, Status
 
 
 @pytest.mark.django_db
@@ -100,3 +101,16 @@ def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
         said = dict(case.answers.values_list("item_key", "value"))
         assert said.get("experienced_bullying") != "yes", case.leaver_name
         assert said.get("felt_safe") != "no", case.leaver_name
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    found = {c.interview.leaver_name: c for c in Concern.objects.select_related("interview")}
+    assert set(found) == {"Morgan Price", "Taylor Quinn"}
+    # Morgan disclosed bullying in the interview: raised by the answer, not yet acknowledged.
+    assert (found["Morgan Price"].source, found["Morgan Price"].status) == (
+        Source.ANSWER, Status.RAISED)
+    assert (found["Taylor Quinn"].source, found["Taylor Quinn"].status,
+            found["Taylor Quinn"].reference) == (Source.BY_HAND, Status.CLOSED, "MASH-2026-0318")
