@@ -29,6 +29,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
         items.append(("Cases", reverse("young_person:case_list")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
+    if Role.SAFEGUARDING_LEAD in held:
+        items.append(("Safeguarding concerns", reverse("safeguarding:list")))
     if Role.ORG_ADMIN in held:
         items.append(("Organisation admin", reverse("administration:index")))
     items.append(("Your account", reverse("accounts:your_account")))

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "leaver.reviews",
     "leaver.pathways.young_person",
     "leaver.administration",
+    "leaver.safeguarding",
     "leaver.demo",
 ]
 
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a save that raised a safeguarding concern warns the person at once.
+    "leaver.safeguarding.middleware.RaisedNoticeMiddleware",
     # request.user.is_verified(): has this session passed the second factor (django-otp).
     "django_otp.middleware.OTPMiddleware",
     # Signs out a session older than SESSION_ABSOLUTE_HOURS, saying why (after messages).

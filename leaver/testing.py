@@ -164,10 +164,16 @@ def move_details(cast: Cast, **overrides: object) -> ia.MoveDetails:
 ANSWER = "An answer in my words."
 
 
-def full_answers() -> dict[str, Value]:
-    """Every question of the seeded Appendix 1 answered: "yes" to each yes/no, the first
-    choice of each multiple choice, ANSWER to each open question; comments left empty."""
-    return sample_answers(ANSWER)
+# The one "yes" that would be a disclosure: it meets its safeguarding trigger and raises a
+# concern (leaver.safeguarding). Tests about concerns say what the young person disclosed.
+NO_DISCLOSURE: dict[str, Value] = {"experienced_bullying": "no"}
+
+
+def full_answers(**said: Value) -> dict[str, Value]:
+    """Every question of the seeded Appendix 1 answered: "yes" to each yes/no but "no" to
+    bullying (NO_DISCLOSURE), the first choice of each multiple choice, ANSWER to each open
+    question; comments left empty. `said` overrides, e.g. felt_safe="no"."""
+    return sample_answers(ANSWER, said={**NO_DISCLOSURE, **said})
 
 
 def record_details(**overrides: object) -> recording.RecordDetails:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("leaver.reviews.urls")),
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),
+    path("", include("leaver.safeguarding.urls")),
     # An invited person sets their password here, without signing in.
     path("", include("leaver.administration.users.invitation_urls")),
 ]

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from django.db.models import QuerySet
 from django.utils.datastructures import MultiValueDict
 
+from leaver.accounts.models import User
+from leaver.cases import concerns
 from leaver.cases.models import Answer, Interview
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
@@ -101,18 +103,22 @@ def section_of(version: Version, section_key: str) -> Section:
 
 
 def replace_section(case: Interview, version: Version, section_key: str,
-                    answers: Mapping[str, Value]) -> None:
-    """One section's draft answers replace what was saved for it before."""
+                    answers: Mapping[str, Value], *, actor: User | None = None) -> None:
+    """One section's draft answers replace what was saved for it before. `actor`: who saved
+    them (None: the leaver themselves), told to safeguarding with the case (concerns)."""
     keys = {item.key for item in section_of(version, section_key).items}
     if set(answers) - keys:
         raise ActionRefused("The answers are to questions that are not in this part.")
     Answer.objects.filter(interview=case, item_key__in=keys).delete()
     store(case, version, answers)
+    concerns.answers_saved(actor, case)
 
 
-def replace_all(case: Interview, version: Version, answers: Mapping[str, Value]) -> None:
+def replace_all(case: Interview, version: Version, answers: Mapping[str, Value], *,
+                actor: User | None = None) -> None:
     Answer.objects.filter(interview=case).delete()
     store(case, version, answers)
+    concerns.answers_saved(actor, case)
 
 
 def answers_to(item_key: str, organisation_id: int) -> QuerySet[Answer]:

@@ -38,6 +38,12 @@ The review (leaver.reviews)
   the reason a recommendation is withdrawn                   2,000
   an owner's response                                        2,000
   the letter to the young person                            10,000
+Safeguarding (leaver.safeguarding)
+  the young person's own words in a concern                  5,000
+  the note of whoever raised it, and each later note         5,000
+  a referral's reference                                       100
+  the reason for no further action (as any reason)           2,000
+  the out-of-hours phone number (as any phone number)           40
 Questionnaire upload (leaver.questionnaires, XLSForm)
   the file                                                    2 MB
   questions                                                    300
@@ -81,6 +87,11 @@ ANSWER = 5_000
 RECOMMENDATION = 2_000
 RESPONSE = 2_000
 LETTER = 10_000
+
+# Safeguarding ------------------------------------------------------------------------------
+CONCERN_WORDS = 5_000
+CONCERN_NOTE = 5_000
+REFERENCE = 100
 
 # Questionnaire upload ------------------------------------------------------------------------
 UPLOAD_BYTES = 2 * 1024 * 1024

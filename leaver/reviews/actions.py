@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.cases import engine
+from leaver.cases import concerns, engine
 from leaver.cases.models import Interview
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
@@ -29,15 +29,20 @@ from leaver.reviews.queries import letter_of
 
 
 @transaction.atomic
-def record_no_action(*, actor: User, interview: Interview, reason: str) -> Interview:
+def record_no_action(*, actor: User, interview: Interview, reason: str,
+                     knows_of_concern: bool = False) -> Interview:
+    """`knows_of_concern`: the IRO said they know of the case's open safeguarding concern,
+    without which "no action needed" is refused while one is open."""
     interview = engine.lock(interview)
     engine.check(actor, interview, "no_action_needed")
     if not reason.strip():
         raise ActionRefused("Give the reason no action is needed.")
     limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
+    concerns.refuse_no_action_unless_known(interview, knows_of_concern=knows_of_concern)
     Review.objects.create(interview=interview, no_action_reason=reason.strip(),
                           decided_by=actor, decided_at=timezone.now())
-    engine.take(actor, interview, "no_action_needed")
+    detail = {"knew_of_open_concern": True} if concerns.has_open_concern(interview) else {}
+    engine.take(actor, interview, "no_action_needed", **detail)
     return interview
 
 

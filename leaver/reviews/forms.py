@@ -20,6 +20,18 @@ class NoActionForm(forms.Form):
         error_messages={"required": "Give the reason no action is needed."},
     )
 
+    def __init__(self, *args: Any, open_concern: bool = False, **kwargs: Any) -> None:
+        """`open_concern`: the case has an open safeguarding concern, which the IRO must say
+        they know about (leaver.cases.concerns)."""
+        super().__init__(*args, **kwargs)
+        if open_concern:
+            self.fields["knows_of_concern"] = forms.BooleanField(
+                label="I know there is an open safeguarding concern",
+                help_text="The safeguarding leads deal with it. Recording that no action is "
+                          "needed from the interview does not close it.",
+                error_messages={"required": "Confirm that you know there is an open "
+                                            "safeguarding concern."})
+
 
 class ActionNeededForm(forms.Form):
     needed = forms.ChoiceField(

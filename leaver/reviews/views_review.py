@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from leaver.accounts.models import User
 from leaver.cases import access as case_access
-from leaver.cases import engine
+from leaver.cases import concerns, engine
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.reviews import actions, forms, owners, recommending
@@ -70,10 +70,12 @@ def no_action(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     case = case_access.get_case_for_user(user, public_id)
     engine.check(user, case, "no_action_needed")
+    open_concern = concerns.has_open_concern(case)
     return form_page(
-        request, "reviews/no_action.html", _case_links(case),
-        forms.NoActionForm(posted(request)),
-        lambda d: actions.record_no_action(actor=user, interview=case, reason=d["reason"]),
+        request, "reviews/no_action.html", {**_case_links(case), "open_concern": open_concern},
+        forms.NoActionForm(posted(request), open_concern=open_concern),
+        lambda d: actions.record_no_action(actor=user, interview=case, reason=d["reason"],
+                                           knows_of_concern=d.get("knows_of_concern", False)),
         "Recorded: no action needed. Now write to the young person.", engine.case_url(case))
 
 

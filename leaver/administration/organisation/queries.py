@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from leaver.administration.organisation import distribution
 from leaver.administration.organisation.letters import letter_contacts_of
-from leaver.cases import engine
+from leaver.cases import concerns, engine
 from leaver.cases.models import Interview
 from leaver.organisations.models import (
     ConfidentialityStatement,
@@ -158,6 +158,9 @@ SECTIONS = [
     Section("Who gets a copy of each record", "administration:organisation:distribution",
             _rules_summary),
     Section("Letter details", "administration:organisation:letters", _letters_summary),
+    # Its pages are leaver.safeguarding's (which this package may not import): the kernel's
+    # concern hooks give the card's rows.
+    Section("Safeguarding", "safeguarding:settings", concerns.settings_summary),
 ]
 
 

@@ -1,10 +1,13 @@
-"""Template filters for any case, whatever its pathway: its state's words and its page."""
+"""Template filters and tags for any case, whatever its pathway: its state's words, its page,
+and its safeguarding concerns as everyone who sees the case may see them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
-from leaver.cases import engine
+from leaver.cases import concerns, engine
 from leaver.cases.models import Interview
 
 register = template.Library()
@@ -18,3 +21,19 @@ def state_label(case: Interview) -> str:
 @register.filter
 def case_url(case: Interview) -> str:
     return engine.case_url(case)
+
+
+@register.inclusion_tag("cases/_concerns.html", takes_context=True)
+def safeguarding(context: template.Context, case: Interview) -> dict[str, Any]:
+    """That the case has safeguarding concerns and their status (never their words), with
+    a link to read each for those who may, and "Raise a safeguarding concern" for those who
+    may raise one (leaver.cases.concerns: filled in by leaver.safeguarding)."""
+    user = context["request"].user
+    return {"concerns": concerns.concerns_of(user, case),
+            "raise_url": concerns.raise_url(user, case)}
+
+
+@register.inclusion_tag("cases/_concern_work.html", takes_context=True)
+def safeguarding_work(context: template.Context) -> dict[str, Any]:
+    """The open concerns waiting for a safeguarding lead, for "Your work"."""
+    return {"work": concerns.work_for(context["request"].user)}

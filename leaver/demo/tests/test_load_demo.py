@@ -10,12 +10,15 @@ from django.core.management import CommandError, call_command
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
 from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
-from leaver.notifications.models import Message, Status
+from leaver.notifications.models import Message
+from leaver.notifications.models import Status as MessageStatus
 from leaver.notifications.queries import failing_for
 from leaver.organisations.models import Organisation, Pathway, Role
 from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
+from leaver.safeguarding.models import Concern, Source
+from leaver.safeguarding.models import Status as ConcernStatus
 
 
 @pytest.mark.django_db
@@ -109,10 +112,23 @@ def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
     org = Organisation.objects.get(slug="demo")
-    sent = Message.objects.filter(organisation_id=org.pk, status=Status.SENT)
+    sent = Message.objects.filter(organisation_id=org.pk, status=MessageStatus.SENT)
     assert sent.count() >= 2
     assert not sent.filter(secret=True).exclude(body="").exists()  # no live link kept
     [failing] = failing_for(org.pk)
     assert (failing.to, failing.status, failing.last_error_code) == (
-        "hana.lee@demo.example", Status.FAILED, 550)
-    assert not Message.objects.filter(status=Status.QUEUED).exists()
+        "hana.lee@demo.example", MessageStatus.FAILED, 550)
+    assert not Message.objects.filter(status=MessageStatus.QUEUED).exists()
+
+
+def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    found = {c.interview.leaver_name: c for c in Concern.objects.select_related("interview")}
+    assert set(found) == {"Morgan Price", "Taylor Quinn"}
+    # Morgan disclosed bullying in the interview: raised by the answer, not yet acknowledged.
+    assert (found["Morgan Price"].source, found["Morgan Price"].status) == (
+        Source.ANSWER, ConcernStatus.RAISED)
+    assert (found["Taylor Quinn"].source, found["Taylor Quinn"].status,
+            found["Taylor Quinn"].reference) == (
+        Source.BY_HAND, ConcernStatus.CLOSED, "MASH-2026-0318")

@@ -49,7 +49,7 @@ def save_record_draft(*, actor: User, interview: Interview, section_key: str,
     records.refuse_if_locked(interview)
     engine.check(actor, interview, "submit_record")
     version = case_answers.pin(interview)
-    case_answers.replace_section(interview, version, section_key, answers)
+    case_answers.replace_section(interview, version, section_key, answers, actor=actor)
     draft = draft_of(interview)
     sections = [key for key in draft.sections_done if key != section_key]
     draft.sections_done = [*sections, section_key] if done else sections
@@ -115,7 +115,7 @@ def submit_record(*, actor: User, interview: Interview, details: RecordDetails |
         restriction_reason=details.restriction_reason.strip(),
         content_sha256="",
     )
-    case_answers.replace_all(interview, version, kept)
+    case_answers.replace_all(interview, version, kept, actor=actor)
     records.lock_record(record)
     engine.take(actor, interview, "submit_record", sha256=record.content_sha256,
                 restricted=record.circulation_restricted)

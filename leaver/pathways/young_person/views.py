@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
-from leaver.cases import access, engine
+from leaver.cases import access, concerns, engine
 from leaver.cases.events import CaseEvent
 from leaver.cases.timeline import timeline
 from leaver.core.errors import ActionRefused
@@ -40,6 +40,8 @@ def your_work(request: HttpRequest) -> HttpResponse:
         "recommendations": review_access.recommendations_owned_by(user).filter(
             responded_at__isnull=True),
         "can_notify": roles.has_role(user, Role.UNIT_MANAGER, Role.CSM),
+        # Open safeguarding concerns, for a safeguarding lead (leaver.cases.concerns).
+        "concern_work": concerns.work_for(user),
     })
 
 
