@@ -121,6 +121,7 @@ def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(settings):
     assert not Message.objects.filter(status=MessageStatus.QUEUED).exists()
 
 
+@pytest.mark.django_db
 def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
