@@ -5,6 +5,7 @@ Sent after the transaction commits, so a rolled-back action never emails anyone.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 
@@ -17,14 +18,24 @@ from leaver.accounts.models import User
 logger = logging.getLogger(__name__)
 
 
-def notify(users: Iterable[User], *, subject: str, path: str) -> None:
+def notify(users: Iterable[User], *, subject: str, path: str,
+           organisation_id: int | None = None, dedupe_key: str | None = None,
+           digestible: bool = False, action: str = "", due: dt.date | None = None) -> None:
+    """`action` (what the reader must do) and `due` (by when) go in the body. The outbox
+    (issue 10) keeps a message per `dedupe_key` at most once and lets a `digestible` one wait
+    for the reader's daily digest; until it lands they, and `organisation_id`, are accepted
+    and not used here."""
     addresses = sorted({u.email for u in users if u.is_active and u.email})
     if not addresses:
         return
-    body = (
-        f"{subject}\n\nSign in to Leaver to see it:\n{settings.SITE_URL}{path}\n\n"
-        "This email has no personal details in it on purpose.\n"
-    )
+    lines = [subject, ""]
+    if action or due:
+        lines += [f"What to do: {action}"] if action else []
+        lines += [f"By: {due.day} {due:%B %Y}"] if due else []
+        lines.append("")
+    lines += ["Sign in to Leaver to see it:", f"{settings.SITE_URL}{path}", "",
+              "This email has no personal details in it on purpose.", ""]
+    body = "\n".join(lines)
 
     def send() -> None:
         for address in addresses:
