@@ -184,15 +184,18 @@ def record_details(**overrides: object) -> recording.RecordDetails:
 def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> Interview:
     """A case in `state`, reached through the real actions by the cast's people (the same
     walker load_demo uses). `on`: everything happened that day at 10:00 instead of now
-    (walk.shift_in_time), for deadlines."""
+    (walk.shift_in_time), for deadlines. `record`: what the interviewer records (default
+    record_details())."""
     on = details.pop("on", None)
     assert on is None or isinstance(on, dt.date)
+    record = details.pop("record", None) or record_details()
+    assert isinstance(record, recording.RecordDetails)
     if state == State.NOT_FEASIBLE:
         details.setdefault("significant_learning_disability", True)
     # The statement shown is the organisation's current one, as on the consent page.
     people = People(notifier=cast.unit_manager, csm=cast.csm, interviewer=cast.interviewer,
                     iro=cast.iro)
-    route = Route(record=record_details(), letter_text="Dear Jordan, thank you.")
+    route = Route(record=record, letter_text="Dear Jordan, thank you.")
     case = walk(people, move_details(cast, **details), state, route)
     return case if on is None else happened_on(case, on)
 

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from leaver.accounts.models import User
@@ -194,6 +194,28 @@ def _referrals(case: Interview, facts: _Facts, today: dt.date) -> list[Deadline]
         holders=(facts.young_people[case.pk].social_worker,) if facts.people else ())
         for kind, field in WANTED.items()
         if getattr(record, field) and (case.pk, kind) not in facts.referred]
+
+
+def could_be_overdue(settings: Deadlines, today: dt.date) -> Q:
+    """A filter on one organisation's cases that keeps every case with something overdue
+    (and perhaps a few more, which deadlines_of then settles): a step of n working days that
+    started on day s is due no earlier than s + n, so it is overdue only if s < today - n."""
+    def before(days: int) -> dt.datetime:
+        return dt.datetime.combine(today - dt.timedelta(days=days), dt.time.min,
+                                   tzinfo=timezone.get_current_timezone())
+
+    late = Q(state=State.NOTIFIED, created_at__lt=before(settings.consent_days))
+    late |= Q(state=State.CONSENTED, consent_recorded_at__lt=before(settings.interviewer_days))
+    late |= Q(state__in=INTERVIEW.states, consent_recorded_at__lt=before(settings.interview_days))
+    late |= Q(state=State.WITH_IRO, record__submitted_at__lt=before(settings.review_days))
+    late |= Q(Exists(Recommendation.objects.filter(
+        interview=OuterRef("pk"), responded_at__isnull=True, withdrawn_at__isnull=True,
+        due_date__lt=today)))
+    referral = Q(pk__in=[])
+    for kind in ReferralKind:
+        referral |= referral_pending(kind)
+    late |= referral & Q(record__submitted_at__lt=before(settings.referral_days))
+    return Q(pathway=Pathway.YOUNG_PERSON) & late
 
 
 def open_deadlines(today: dt.date, chunk: int = 500) -> Iterator[Deadline]:
