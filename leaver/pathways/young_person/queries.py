@@ -99,6 +99,27 @@ def referrals_for(user: User, today: dt.date) -> list[Task]:
     return sorted(tasks, key=lambda t: sort_key(t.deadline))
 
 
+@dataclass(frozen=True)
+class CaseDeadlines:
+    step: Deadline | None  # the deadline of the case's next step
+    referrals: list[Task]  # for the social worker: the referrals, done or to do
+
+
+def case_deadlines(user: User, case: Interview, today: dt.date) -> CaseDeadlines:
+    """What the case page shows of the case's deadlines to this user."""
+    due = deadlines_of([case], today)[case.pk]
+    step = STEP_OF_STATE.get(State(case.state))
+    tasks = []
+    if engine.acts_as(user, case, Role.SOCIAL_WORKER):
+        record = getattr(case, "record", None)
+        for kind, wanted in referrals.WANTED.items():
+            if record is not None and getattr(record, wanted):
+                tasks.append(Task(case, referrals.REFER[kind], referrals.referral_url(
+                    case, kind), next((d for d in due if d.step == REFERRAL and d.item == kind),
+                                      None)))
+    return CaseDeadlines(next((d for d in due if step and d.step == step.key), None), tasks)
+
+
 def recommendations_for(user: User, today: dt.date) -> list[Recommendation]:
     """Recommendations waiting for this owner's response, each with its `deadline`, the
     overdue first."""

@@ -93,6 +93,7 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "review": review_of(interview),
         "letter": letter_of(interview),
         "next_step": queries.next_step(interview),
+        "deadlines": queries.case_deadlines(user, interview, timezone.localdate()),
         "timeline": timeline(interview),
         "transitions": transitions,
         # Answers saved as a draft: recording continues rather than starts.

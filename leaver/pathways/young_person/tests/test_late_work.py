@@ -65,6 +65,16 @@ def test_your_work_shows_the_overdue_first_with_how_long_each_has_waited(client,
     assert f"due {started.day} {started:%B %Y}" not in text  # the due date, not the start
 
 
+def test_the_case_page_says_when_the_next_step_is_due(client, cast):
+    case = late(cast, "Ava Late")
+    client.force_login(cast.unit_manager)
+    text = page(client, f"/cases/{case.public_id}/")
+    assert RED in text
+    assert "waiting 8 working days" in text
+    closed = make_case(cast, State.CLOSED)
+    assert "govuk-tag--red" not in page(client, f"/cases/{closed.public_id}/")
+
+
 def test_each_group_has_its_own_deadline(client, cast):
     late(cast, "Cal Review", State.WITH_IRO, waited=12)  # 10 allowed
     late(cast, "Dee Review", State.WITH_IRO, waited=3)

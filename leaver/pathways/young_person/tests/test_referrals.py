@@ -163,3 +163,31 @@ def test_a_referral_is_due_five_working_days_after_the_record_and_chased(cast: C
     still = {(c.deadline.step, c.deadline.item) for c in scan(on_the_9th)}
     assert ("referral", "advocacy") not in still
     assert ("referral", "complaint") in still
+
+
+def test_the_case_page_links_the_social_worker_to_the_referrals_only(client: Client,
+                                                                     cast: Cast):
+    case = asked_for_both(cast)
+    client.force_login(cast.social_worker)
+    page = text(client.get(f"/cases/{case.public_id}/"))
+    assert "Referrals the young person asked for" in page
+    assert url(case, "complaint") in page
+    for person in (cast.unit_manager, cast.csm, cast.iro):
+        client.force_login(person)
+        page = text(client.get(f"/cases/{case.public_id}/"))
+        assert "Referrals the young person asked for" not in page
+        assert url(case, "complaint") not in page
+
+
+def test_the_record_shows_the_iro_what_the_social_worker_did(client: Client, cast: Cast):
+    case = asked_for_both(cast)
+    client.force_login(cast.iro)
+    record = f"/cases/{case.public_id}/record/"
+    assert text(client.get(record)).count("The social worker has not recorded the referral") == 2
+    client.force_login(cast.social_worker)
+    client.post(url(case, "advocacy"), made(reference="ADV-7"))
+    client.force_login(cast.iro)
+    page = text(client.get(record))
+    assert "Referral made by the social worker on" in page
+    assert "(reference ADV-7)" in page
+    assert page.count("The social worker has not recorded the referral") == 1
