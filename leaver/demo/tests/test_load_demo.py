@@ -6,12 +6,15 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
+from leaver.cases.timeline import timeline
 from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
 from leaver.organisations.models import Organisation, Pathway, Role
 from leaver.organisations.queries import current_statement
+from leaver.pathways.young_person.deadlines import deadlines_of
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
 
@@ -100,3 +103,18 @@ def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
         said = dict(case.answers.values_list("item_key", "value"))
         assert said.get("experienced_bullying") != "yes", case.leaver_name
         assert said.get("felt_safe") != "no", case.leaver_name
+
+
+@pytest.mark.django_db
+def test_some_cases_are_late(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    cases = list(Interview.objects.filter(organisation__slug="demo"))
+    today = timezone.localdate()
+    overdue = {(d.case.leaver_name, d.step) for found in deadlines_of(cases, today).values()
+               for d in found if d.is_overdue}
+    assert overdue >= {("Jordan Ellis", "consent"), ("Morgan Price", "review"),
+                       ("Morgan Price", "referral"), ("Taylor Quinn", "recommendation")}
+    # Their timelines moved with them: nothing happened after today.
+    for case in cases:
+        assert all(entry.at <= timezone.now() for entry in timeline(case))

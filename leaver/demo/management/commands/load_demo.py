@@ -22,6 +22,7 @@ from leaver.audit.sign_in_failures import record_failure
 from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
+from leaver.demo import deadlines
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
@@ -130,6 +131,7 @@ def load() -> None:
                    "Email complaints@demo.example")
     publish_seed(org)
     _cases(people, homes)
+    deadlines.make_some_late()
     statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
                           text=texts.STATEMENT_V2, text_cy="")
     places.close_setting(actor=admin, setting=homes["Willow House"])
