@@ -197,9 +197,11 @@ def _referrals(case: Interview, facts: _Facts, today: dt.date) -> list[Deadline]
 
 
 def could_be_overdue(settings: Deadlines, today: dt.date) -> Q:
-    """A filter on one organisation's cases that keeps every case with something overdue
-    (and perhaps a few more, which deadlines_of then settles): a step of n working days that
-    started on day s is due no earlier than s + n, so it is overdue only if s < today - n."""
+    """A filter on one organisation's cases that keeps every case whose step or
+    recommendation is overdue (and perhaps a few more, which deadlines_of then settles): a
+    step of n working days that started on day s is due no earlier than s + n, so it is
+    overdue only if s < today - n. Referrals are left out: lists of cases are seen by people
+    who must not learn that a young person asked to complain (see on_case_lists)."""
     def before(days: int) -> dt.datetime:
         return dt.datetime.combine(today - dt.timedelta(days=days), dt.time.min,
                                    tzinfo=timezone.get_current_timezone())
@@ -211,11 +213,13 @@ def could_be_overdue(settings: Deadlines, today: dt.date) -> Q:
     late |= Q(Exists(Recommendation.objects.filter(
         interview=OuterRef("pk"), responded_at__isnull=True, withdrawn_at__isnull=True,
         due_date__lt=today)))
-    referral = Q(pk__in=[])
-    for kind in ReferralKind:
-        referral |= referral_pending(kind)
-    late |= referral & Q(record__submitted_at__lt=before(settings.referral_days))
     return Q(pathway=Pathway.YOUNG_PERSON) & late
+
+
+def on_case_lists(deadlines: list[Deadline]) -> list[Deadline]:
+    """What a list of cases may show of a case's deadlines: its step and its recommendations,
+    never a referral (only the social worker and the record's readers know of those)."""
+    return [d for d in deadlines if d.step != REFERRAL]
 
 
 def open_deadlines(today: dt.date, chunk: int = 500) -> Iterator[Deadline]:

@@ -26,6 +26,7 @@ from leaver.pathways.young_person.deadlines import (
     STEP_OF_STATE,
     could_be_overdue,
     deadlines_of,
+    on_case_lists,
 )
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, TERMINAL, State
@@ -174,7 +175,7 @@ def case_list(user: User, today: dt.date, *, overdue_only: bool) -> CaseList:
     visible = cases_visible_to(user).select_related("setting")
     settings = deadlines_for([user.organisation_id or 0])[user.organisation_id or 0]
     candidates = list(visible.filter(could_be_overdue(settings, today)))
-    due = deadlines_of(candidates, today)
+    due = {pk: on_case_lists(found) for pk, found in deadlines_of(candidates, today).items()}
     overdue = [case for case in candidates if any(d.is_overdue for d in due[case.pk])]
     overdue.sort(key=lambda c: (sort_key(most_urgent(due[c.pk])), c.pk))
     if overdue_only:
@@ -187,7 +188,8 @@ def with_deadline(cases: list[Interview], today: dt.date) -> None:
     """Gives each case its most urgent `deadline` (or None), for one page of a list."""
     due = deadlines_of(cases, today)
     for case in cases:
-        case.deadline = most_urgent(due[case.pk])  # type: ignore[attr-defined]
+        case.deadline = most_urgent(  # type: ignore[attr-defined]
+            on_case_lists(due[case.pk]))
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,19 @@ def test_the_overdue_come_first_across_pages(cast):
     assert listed[1:3] == [cases[1], cases[2]]
     assert listed[2:4] == [cases[2], cases[3]]
     assert listed[3] == cases[3]
+
+
+def test_case_lists_never_tell_that_a_young_person_asked_to_complain(client, cast):
+    # Seven working days after the record: the referral (five) is overdue, the review (ten)
+    # is not.
+    happened_on(make_case(cast, State.WITH_IRO, leaver_name="Eve Asked", record=record_details(
+        complaints_referral_wanted=True)), working_days_ago(7))
+    for person in (cast.csm, cast.iro, cast.unit_manager):
+        client.force_login(person)
+        text = page(client, "/cases/")
+        assert "Eve Asked" in text
+        assert "Review the interview record" in text
+        assert "complaint" not in text.lower()
+        assert "Eve Asked" not in page(client, "/cases/?overdue=yes")
+    client.force_login(cast.social_worker)
+    assert RED in page(client, "/work/")  # their own task says it is late
