@@ -26,6 +26,7 @@ from django.db import models
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.cases import engine
 from leaver.cases.deadlines import Deadline
 from leaver.core.working_days import add_working_days
 from leaver.notifications.email import notify
@@ -110,10 +111,12 @@ def _unique(users: Iterable[User]) -> list[User]:
 
 def send(chase: Chase) -> None:
     deadline = chase.deadline
-    notify([chase.to], subject=chase.subject, path=deadline.url,
+    escalation = chase.kind == ChaseKind.ESCALATION
+    # A manager follows up from the case page: the step's own page may be the holder's only.
+    notify([chase.to], subject=chase.subject,
+           path=engine.case_url(deadline.case) if escalation else deadline.url,
            organisation_id=deadline.case.organisation_id, dedupe_key=chase.dedupe_key,
-           digestible=chase.digestible,
-           action=FOLLOW_UP if chase.kind == ChaseKind.ESCALATION else deadline.action,
+           digestible=chase.digestible, action=FOLLOW_UP if escalation else deadline.action,
            due=deadline.due)
 
 

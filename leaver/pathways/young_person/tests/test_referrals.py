@@ -9,6 +9,7 @@ import datetime as dt
 import html
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -149,7 +150,8 @@ def test_there_is_no_referral_the_young_person_did_not_ask_for(client: Client, c
     assert client.get(url(asked_for_both(cast), "advocacy")).status_code == 200
 
 
-def test_a_referral_is_due_five_working_days_after_the_record_and_chased(cast: Cast):
+def test_a_referral_is_due_five_working_days_after_the_record_and_chased(
+        cast: Cast, django_capture_on_commit_callbacks):
     case = happened_on(asked_for_both(cast), dt.date(2026, 3, 2))
     found = {(d.step, d.item): d.due for d in deadlines_of([case], dt.date(2026, 3, 3))[case.pk]}
     assert found[("referral", "advocacy")] == dt.date(2026, 3, 9)
@@ -157,6 +159,15 @@ def test_a_referral_is_due_five_working_days_after_the_record_and_chased(cast: C
     on_the_9th = dt.datetime(2026, 3, 9, 8, tzinfo=dt.UTC)
     chased = {(c.deadline.step, c.deadline.item, c.to) for c in scan(on_the_9th)}
     assert ("referral", "advocacy", cast.social_worker) in chased
+    # Overdue the next day: the CSM is sent to the case page (the referral's is not theirs).
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        scan(on_the_9th + dt.timedelta(days=1))
+    to_csm = [m for m in mail.outbox if m.to == [cast.csm.email]]
+    assert to_csm
+    assert all(f"/cases/{case.public_id}/\n" in m.body for m in to_csm)
+    to_sw = [m.body for m in mail.outbox if m.to == [cast.social_worker.email]]
+    assert any(url(case, "advocacy") in body for body in to_sw)
     Referral.objects.create(interview=case, kind="advocacy", outcome="not_made",
                             reason="Changed their mind.", recorded_by=cast.social_worker,
                             recorded_at=timezone.now())

@@ -55,7 +55,7 @@ def test_the_holder_is_reminded_on_the_due_date_and_nobody_else(
     assert email.to == [cast.social_worker.email]
     assert email.subject == "Leaver: Due today: Record the young person's consent decision"
     assert "What to do: Record the young person's consent decision" in email.body
-    assert re.search(r"^By: (Monday )?9 March 2026$", email.body, re.MULTILINE)
+    assert re.search(r"^By: (Monday )?9 March 2026$", str(email.body), re.MULTILINE)
     assert f"/cases/{case.public_id}/" in email.body
     assert "Jordan" not in f"{email.subject} {email.body}"  # no personal data
 
