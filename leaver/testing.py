@@ -33,7 +33,7 @@ from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import State
-from leaver.pathways.young_person.walk import People, Route, walk
+from leaver.pathways.young_person.walk import People, Route, shift_in_time, walk
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.seeding import publish_seed, sample_answers, seed
 from leaver.reviews import actions as ra
@@ -189,14 +189,27 @@ def record_details(**overrides: object) -> recording.RecordDetails:
 
 def make_case(cast: Cast, state: State = State.NOTIFIED, **details: object) -> Interview:
     """A case in `state`, reached through the real actions by the cast's people (the same
-    walker load_demo uses)."""
+    walker load_demo uses). `on`: everything happened that day at 10:00 instead of now
+    (walk.shift_in_time), for deadlines. `record`: what the interviewer records (default
+    record_details())."""
+    on = details.pop("on", None)
+    assert on is None or isinstance(on, dt.date)
+    record = details.pop("record", None) or record_details()
+    assert isinstance(record, recording.RecordDetails)
     if state == State.NOT_FEASIBLE:
         details.setdefault("significant_learning_disability", True)
     # The statement shown is the organisation's current one, as on the consent page.
     people = People(notifier=cast.unit_manager, csm=cast.csm, interviewer=cast.interviewer,
                     iro=cast.iro)
-    route = Route(record=record_details(), letter_text="Dear Jordan, thank you.")
-    return walk(people, move_details(cast, **details), state, route)
+    route = Route(record=record, letter_text="Dear Jordan, thank you.")
+    case = walk(people, move_details(cast, **details), state, route)
+    return case if on is None else happened_on(case, on)
+
+
+def happened_on(case: Interview, day: dt.date) -> Interview:
+    """Move the whole case in time so that it started on `day` at 10:00 UK time."""
+    start = dt.datetime.combine(day, dt.time(10), tzinfo=timezone.get_current_timezone())
+    return shift_in_time(case, start - case.created_at)
 
 
 def held(cast: Cast, interview: Interview) -> Interview:

@@ -26,7 +26,8 @@ class UserAdminEvent(models.TextChoices):
 
 
 class OrganisationEvent(models.TextChoices):
-    """Organisation settings: places, confidentiality statements, distribution, letters."""
+    """Organisation settings: places, confidentiality statements, distribution, letters,
+    deadlines."""
 
     SETTING_ADDED = "admin.setting_added", "Home, placement or school added"
     SETTING_CHANGED = "admin.setting_changed", "Home, placement or school renamed"
@@ -41,3 +42,4 @@ class OrganisationEvent(models.TextChoices):
     ORGANISATION_DETAILS_CHANGED = ("admin.organisation_details_changed",
                                     "Organisation's address and contacts changed")
     LETTER_CONTACTS_CHANGED = "admin.letter_contacts_changed", "Letter contacts changed"
+    DEADLINES_CHANGED = "admin.deadlines_changed", "Deadlines or bank holidays changed"

@@ -8,3 +8,11 @@ class CasesConfig(AppConfig):
     name = "leaver.cases"
     label = "interviews"
     verbose_name = "Cases"
+
+    def ready(self) -> None:
+        from leaver.cases import reminders
+        from leaver.notifications import schedule
+
+        # Hourly: reminders on the due date, then overdue and escalation rounds (each queued
+        # once: dedupe keys), for every pathway's registered deadlines.
+        schedule.register("cases.reminders", 60, reminders.scan)

@@ -32,6 +32,8 @@ The young person's case (leaver.cases, leaver.pathways.young_person)
   the interviewer's notes on the record                      5,000
   the note that something was left out                       1,000
   one answer to one question (Answer.value)                  5,000
+  a referral's reference (complaint, advocacy)                 100
+  why a referral was not made                                2,000
 The review (leaver.reviews)
   the reason no action is needed                             2,000
   a recommendation, and its words for the young person       2,000
@@ -82,6 +84,7 @@ SUPPORT_DETAILS = 1_000
 INTERVIEWER_NOTES = 5_000
 LEFT_OUT_NOTE = 1_000
 ANSWER = 5_000
+REFERENCE = 100
 
 # The review ----------------------------------------------------------------------------------
 RECOMMENDATION = 2_000

@@ -33,6 +33,61 @@ class Organisation(models.Model):
         return self.name
 
 
+# Every deadline is a whole number of working days in this range (the settings page and
+# the database refuse others); reminders repeat at least every REPEAT_MAX working days.
+DEADLINE_MIN, DEADLINE_MAX, REPEAT_MAX = 1, 100, 20
+# The deadlines of the steps, in the order a case meets them (Deadlines.repeat_days is not one).
+DEADLINE_FIELDS = ("consent_days", "interviewer_days", "interview_days", "review_days",
+                   "referral_days")
+
+
+def _days(label: str, default: int, help_text: str) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+    return models.PositiveSmallIntegerField(label, default=default, help_text=help_text)
+
+
+class Deadlines(models.Model):
+    """How long each step of a case may take, in working days (leaver.core.working_days: the
+    bank holidays of the organisation's nation are skipped). An organisation without a row
+    has the defaults (organisations.queries.deadlines_of); its admin saves its own on the
+    organisation settings pages. A recommendation's deadline is its own due date."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="deadlines"
+    )
+    consent_days = _days(
+        "Consent decision", 5, "Working days after the move is recorded for the social "
+        "worker to record the young person's decision")
+    interviewer_days = _days(
+        "Interviewer chosen", 5, "Working days after the young person agrees for a "
+        "Children's Services Manager to choose the interviewer")
+    interview_days = _days(
+        "Interview held and recorded", 20, "Working days after the young person agrees for "
+        "the interview to be held and its record sent to the IRO")
+    review_days = _days(
+        "IRO's review", 10, "Working days after the record is sent for the IRO to review it")
+    referral_days = _days(
+        "Complaint or advocacy referral", 5, "Working days after the record is sent for "
+        "the social worker to make a referral the young person asked for")
+    repeat_days = _days(
+        "Reminders repeat every", 2, "Working days between reminders once something is "
+        "overdue")
+
+    class Meta:
+        verbose_name_plural = "deadlines"
+        constraints = [
+            *(models.CheckConstraint(
+                condition=models.Q(**{f"{name}__gte": DEADLINE_MIN,
+                                      f"{name}__lte": DEADLINE_MAX}),
+                name=f"deadlines_{name}_in_range") for name in DEADLINE_FIELDS),
+            models.CheckConstraint(
+                condition=models.Q(repeat_days__gte=1, repeat_days__lte=REPEAT_MAX),
+                name="deadlines_repeat_days_in_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Deadlines of {self.organisation}"
+
+
 class SettingKind(models.TextChoices):
     CHILDRENS_HOME = "childrens_home", "Children's home"
     AGENCY_PLACEMENT = "agency_placement", "External agency placement"

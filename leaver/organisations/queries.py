@@ -1,5 +1,5 @@
 """Reads about an organisation's own set-up that the pathways ask for: the places a new case
-may start at, and the confidentiality statement a leaver is shown at consent."""
+may start at, the confidentiality statement a leaver is shown at consent, and its deadlines."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from leaver.organisations.models import (
     ConfidentialityStatement,
+    Deadlines,
     Pathway,
     Setting,
     SettingKind,
@@ -37,3 +38,18 @@ def current_statement(organisation_id: int, pathway: Pathway | str
     return ConfidentialityStatement.objects.filter(
         organisation_id=organisation_id, pathway=pathway, status=StatementStatus.PUBLISHED,
     ).order_by("-version").first()
+
+
+def deadlines_of(organisation_id: int) -> Deadlines:
+    """The organisation's deadlines: its own if its admin saved them, else the defaults (an
+    unsaved row: reading never writes)."""
+    found = Deadlines.objects.filter(organisation_id=organisation_id).first()
+    return found or Deadlines(organisation_id=organisation_id)
+
+
+def deadlines_for(organisation_ids: Iterable[int]) -> dict[int, Deadlines]:
+    """deadlines_of for several organisations in one query (lists of cases, the reminders)."""
+    wanted = set(organisation_ids)
+    found = {d.organisation_id: d for d in Deadlines.objects.filter(
+        organisation_id__in=wanted)}
+    return {pk: found.get(pk) or Deadlines(organisation_id=pk) for pk in wanted}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.models import Interview
+from leaver.organisations import roles
 from leaver.reviews.models import DraftRecommendation, Recommendation
 
 
@@ -31,6 +32,34 @@ def recommendations_owned_by(user: User) -> QuerySet[Recommendation]:
         return Recommendation.objects.none()
     return Recommendation.objects.filter(
         owner=user, interview__organisation_id=user.organisation_id, withdrawn_at__isnull=True,
+    ).select_related("interview", "interview__setting")
+
+
+def _cases_whose_recommendations_are_read_by(user: User) -> QuerySet[Interview]:
+    """The cases on which the user is one of the pathway's recommendation readers (the same
+    rule as can_see_recommendations, as a filter)."""
+    held = roles.roles_of(user)
+    condition = Q(pk__in=[])
+    for definition in engine.definitions():
+        for role in definition.recommendation_readers:
+            if role not in held:
+                continue
+            relation = definition.relations.get(role)
+            condition |= Q(pathway=definition.pathway) & (
+                relation.cases(user) if relation else Q())
+    return Interview.objects.filter(organisation_id=user.organisation_id or 0).filter(
+        condition)
+
+
+def recommendations_issued_by(user: User) -> QuerySet[Recommendation]:
+    """The recommendations this reviewer issued (not withdrawn) that they may still open:
+    an IRO no longer allocated to the young person does not see them."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Recommendation.objects.none()
+    return Recommendation.objects.filter(
+        created_by=user, interview__organisation_id=user.organisation_id,
+        withdrawn_at__isnull=True,
+        interview__in=_cases_whose_recommendations_are_read_by(user),
     ).select_related("interview", "interview__setting")
 
 

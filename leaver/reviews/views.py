@@ -20,6 +20,7 @@ from leaver.reviews.access import (
     recommendations_owned_by,
     withdrawn_recommendations_of,
 )
+from leaver.reviews.deadlines import issued_with_deadlines
 from leaver.reviews.events import ReviewEvent
 from leaver.reviews.letter import language_of
 from leaver.reviews.owners import title_for_letter
@@ -37,11 +38,13 @@ def _user(request: HttpRequest) -> User:
 def my_recommendations(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     recs = recommendations_owned_by(user)
+    today = timezone.localdate()
     return render(request, "reviews/my_recommendations.html", {
         "waiting": recs.filter(responded_at__isnull=True),
         "answered": recs.filter(responded_at__isnull=False),
         "withdrawn": withdrawn_recommendations_of(user),
-        "today": timezone.localdate(),
+        "issued": issued_with_deadlines(user, today),
+        "today": today,
     })
 
 

@@ -8,11 +8,14 @@ from typing import Any
 from django import forms
 
 from leaver.accounts.models import User
+from leaver.administration.organisation import deadlines
 from leaver.administration.organisation.distribution import nameable_people, person_words
 from leaver.administration.organisation.letters import CONTACT_MAX_LENGTH
 from leaver.administration.organisation.places import NAME_MAX
 from leaver.cases.engine import Definition
+from leaver.core.working_days import Nation
 from leaver.organisations.models import (
+    DEADLINE_MIN,
     STATEMENT_MAX_LENGTH,
     Commissioner,
     Organisation,
@@ -148,3 +151,32 @@ class LetterContactsForm(forms.Form):
         "The commissioner's contact details (optional)", CONTACT_MAX_LENGTH, rows=3,
         what="The commissioner's contact details",
         help_text="Leave empty to print the commissioner's own advice line.")
+
+
+def _working_days(name: str, most: int) -> forms.IntegerField:
+    """A whole number of working days, typed (GOV.UK: a text box with a numeric keyboard, not
+    a number spinner), with messages that name the deadline."""
+    label = deadlines.label_of(name)
+    return forms.IntegerField(
+        label=label, min_value=DEADLINE_MIN, max_value=most, help_text=deadlines.hint_of(name),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "required": f"Enter how many working days for “{label}”, for example 5.",
+            "invalid": f"“{label}” must be a whole number of working days, for example 5.",
+            "min_value": f"“{label}” must be at least {DEADLINE_MIN} working day.",
+            "max_value": f"“{label}” must be {most} working days or fewer.",
+        })
+
+
+class DeadlinesForm(forms.Form):
+    nation = forms.ChoiceField(
+        label="Which bank holidays are not working days?", choices=Nation.choices,
+        widget=forms.RadioSelect,
+        help_text="Working days are Monday to Friday, except the bank holidays of the nation "
+                  "your organisation is in.",
+        error_messages={"required": "Choose whether your organisation is in England or Wales."})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, most in deadlines.NUMBERS:
+            self.fields[name] = _working_days(name, most)

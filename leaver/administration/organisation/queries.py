@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from leaver.administration.organisation import distribution
+from leaver.administration.organisation import deadlines, distribution
 from leaver.administration.organisation.letters import letter_contacts_of
 from leaver.cases import concerns, engine
 from leaver.cases.models import Interview
@@ -96,7 +96,7 @@ def rules(organisation: Organisation) -> list[PathwayRules]:
 @dataclass(frozen=True)
 class Section:
     """One part of the organisation settings: its card on the first page lists `summary`'s
-    rows (key, value). Later issues add sections (deadlines) here."""
+    rows (key, value)."""
 
     title: str
     url_name: str
@@ -161,6 +161,7 @@ SECTIONS = [
     # Its pages are leaver.safeguarding's (which this package may not import): the kernel's
     # concern hooks give the card's rows.
     Section("Safeguarding", "safeguarding:settings", concerns.settings_summary),
+    Section("Deadlines", "administration:organisation:deadlines", deadlines.rows),
 ]
 
 

@@ -1,11 +1,12 @@
 """The organisation settings area (see leaver/administration/urls.py): one first page with a
-card per section, then each section's pages. A later section (deadlines) adds its pages here
-and its card in queries.SECTIONS."""
+card per section, then each section's pages. A new section adds its pages here and its card
+in queries.SECTIONS."""
 
 from django.urls import path
 
 from leaver.administration.organisation import (
     views,
+    views_deadlines,
     views_distribution,
     views_places,
     views_statements,
@@ -38,4 +39,6 @@ urlpatterns = [
     path("letters/", views.letter_details, name="letters"),
     path("letters/organisation/", views.organisation_details, name="organisation_details"),
     path("letters/contacts/", views.letter_contacts, name="letter_contacts"),
+    path("deadlines/", views_deadlines.deadline_list, name="deadlines"),
+    path("deadlines/change/", views_deadlines.deadlines_change, name="deadlines_change"),
 ]

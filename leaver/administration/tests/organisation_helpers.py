@@ -11,6 +11,7 @@ from django.utils import timezone
 from leaver.audit.models import AuditEvent
 from leaver.organisations.models import (
     ConfidentialityStatement,
+    Deadlines,
     DistributionRecipient,
     LetterContacts,
     Organisation,
@@ -61,6 +62,7 @@ def addresses(cast: Cast) -> list[str]:
         f"{BASE}distribution/", f"{BASE}distribution/young_person/add/",
         f"{BASE}distribution/young_person/check/", f"{BASE}distribution/{rule.public_id}/remove/",
         f"{BASE}letters/", f"{BASE}letters/organisation/", f"{BASE}letters/contacts/",
+        f"{BASE}deadlines/", f"{BASE}deadlines/change/",
     ]
 
 
@@ -68,7 +70,8 @@ def read_only(address: str) -> bool:
     """Pages that only show (GET and HEAD): a POST to them is 405 for everyone, by the
     project's rule for read-only pages, before anyone is asked who they are."""
     tail = address.removeprefix(BASE)
-    return tail in ("", "places/", "statements/", "distribution/", "letters/") or (
+    return tail in ("", "places/", "statements/", "distribution/", "letters/",
+                    "deadlines/") or (
         tail.startswith("statements/") and tail.count("/") == 2 and "/new/" not in tail)
 
 
@@ -82,6 +85,7 @@ def state_of(org: Organisation) -> dict[str, object]:
         "rules": list(DistributionRecipient.objects.filter(organisation=org)
                       .order_by("pk").values()),
         "letter_contacts": list(LetterContacts.objects.filter(organisation=org).values()),
+        "deadlines": list(Deadlines.objects.filter(organisation=org).values()),
         "audit": AuditEvent.objects.filter(action__startswith="admin.").count(),
     }
 

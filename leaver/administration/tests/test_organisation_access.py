@@ -98,6 +98,7 @@ def test_an_unknown_pathway_is_not_found(client: Client, cast: Cast) -> None:
 def test_read_only_pages_refuse_other_methods(client: Client, cast: Cast) -> None:
     client.force_login(cast.org_admin)
     for address in (BASE, f"{BASE}places/", f"{BASE}statements/", f"{BASE}distribution/",
-                    f"{BASE}letters/", f"{BASE}statements/{cast.statement.public_id}/"):
+                    f"{BASE}letters/", f"{BASE}deadlines/",
+                    f"{BASE}statements/{cast.statement.public_id}/"):
         assert client.post(address).status_code == 405, address
         assert client.put(address).status_code == 405, address

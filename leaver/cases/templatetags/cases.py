@@ -1,5 +1,6 @@
 """Template filters and tags for any case, whatever its pathway: its state's words, its page,
-and its safeguarding concerns as everyone who sees the case may see them."""
+its safeguarding concerns as everyone who sees the case may see them, and a deadline as a
+GOV.UK tag."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from django import template
 
 from leaver.cases import concerns, engine
+from leaver.cases.deadlines import Deadline, Urgency
 from leaver.cases.models import Interview
 
 register = template.Library()
@@ -37,3 +39,25 @@ def safeguarding(context: template.Context, case: Interview) -> dict[str, Any]:
 def safeguarding_work(context: template.Context) -> dict[str, Any]:
     """The open concerns waiting for a safeguarding lead, for "Your work"."""
     return {"work": concerns.work_for(context["request"].user)}
+
+
+_COLOURS = {Urgency.OVERDUE: "red", Urgency.DUE_SOON: "yellow", Urgency.ON_TRACK: "grey"}
+
+
+@register.inclusion_tag("govuk/tag.html")
+def deadline_tag(deadline: Deadline) -> dict[str, str]:
+    """"Overdue" in red; "Due today" or "Due 3 March" in yellow when due soon, else grey."""
+    if deadline.urgency == Urgency.OVERDUE:
+        label = "Overdue"
+    elif deadline.due == deadline.today:
+        label = "Due today"
+    else:
+        day = deadline.due
+        label = f"Due {day.day} {day:%B}" + (f" {day.year}" if day.year != deadline.today.year
+                                             else "")
+    return {"colour": _COLOURS[deadline.urgency], "label": label}
+
+
+@register.filter
+def working_days(count: int) -> str:
+    return f"{count} working day{'s' if count != 1 else ''}"

@@ -6,15 +6,18 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
+from leaver.cases.timeline import timeline
 from leaver.demo.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
 from leaver.notifications.models import Message
 from leaver.notifications.models import Status as MessageStatus
 from leaver.notifications.queries import failing_for
 from leaver.organisations.models import Organisation, Pathway, Role
 from leaver.organisations.queries import current_statement
+from leaver.pathways.young_person.deadlines import deadlines_of
 from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
 from leaver.safeguarding.models import Concern, Source
@@ -133,3 +136,18 @@ def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
     assert (found["Taylor Quinn"].source, found["Taylor Quinn"].status,
             found["Taylor Quinn"].reference) == (
         Source.BY_HAND, ConcernStatus.CLOSED, "MASH-2026-0318")
+
+
+@pytest.mark.django_db
+def test_some_cases_are_late(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    cases = list(Interview.objects.filter(organisation__slug="demo"))
+    today = timezone.localdate()
+    overdue = {(d.case.leaver_name, d.step) for found in deadlines_of(cases, today).values()
+               for d in found if d.is_overdue}
+    assert overdue >= {("Jordan Ellis", "consent"), ("Morgan Price", "review"),
+                       ("Morgan Price", "referral"), ("Taylor Quinn", "recommendation")}
+    # Their timelines moved with them: nothing happened after today.
+    for case in cases:
+        assert all(entry.at <= timezone.now() for entry in timeline(case))

@@ -37,3 +37,14 @@ class YoungPersonEvent(models.TextChoices):
         "Communication needs changed")
     CORRECT_CONTACT = "interview.correct_contact", "Phone or email changed"
     CORRECT_ADDRESS = "interview.correct_address", "Postal address changed"
+
+
+class ReferralEvent(models.TextChoices):
+    """A referral the young person asked for at the interview (a complaint, an advocate).
+    Kept off the case's timeline, which people beyond the social worker and the record's
+    readers see: a complaint may be about the home."""
+
+    REFERRAL_MADE = "interview.referral_made", "Referral the young person asked for: made"
+    REFERRAL_NOT_MADE = "interview.referral_not_made", (
+        "Referral the young person asked for: not made")
+    REFERRAL_VIEWED = "interview.referral_viewed", "Referral the young person asked for viewed"

@@ -246,3 +246,41 @@ class RestrictForm(forms.Form):
 class SubmitForm(forms.Form):
     """The "check your answers" page: submitting is the whole form. What goes with the answers
     is recorded on its own pages (leaver.pathways.young_person.forms_record)."""
+
+
+class ReferralForm(forms.Form):
+    """What the social worker did about a referral the young person asked for. The questions
+    under each answer are revealed when it is chosen (without JavaScript all show; only the
+    chosen answer's are kept)."""
+
+    outcome = forms.ChoiceField(
+        label="Have you made the referral?",
+        choices=[("made", "Yes, I have made it"), ("not_made", "No, it will not be made")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether you have made the referral."})
+    made_on = GovukDateField(label="Date you made it", what="the date you made the referral",
+                             help_text="For example, 27 3 2027", required=False)
+    reference = LimitedTextField(
+        label="Reference (optional)", required=False, limit=limits.REFERENCE,
+        what="The reference", help_text="The complaints team's or the advocacy service's "
+                                        "reference, if they gave you one.")
+    reason = LimitedTextField(
+        label="Why will it not be made?", required=False, limit=limits.REASON,
+        what="The reason", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the young person changed their mind.")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == "made":
+            made_on = data.get("made_on")
+            if made_on is None and "made_on" not in self.errors:
+                self.add_error("made_on", "Enter the date you made the referral.")
+            elif made_on is not None and made_on > timezone.localdate():
+                self.add_error("made_on", "The date you made the referral must be today or in "
+                                          "the past.")
+            data["reason"] = ""
+        elif data.get("outcome") == "not_made":
+            if not str(data.get("reason", "")).strip() and "reason" not in self.errors:
+                self.add_error("reason", "Say why the referral will not be made.")
+            data["made_on"], data["reference"] = None, ""
+        return data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -82,3 +84,49 @@ class YoungPerson(models.Model):
     def address_lines(self) -> list[str]:
         return [line for line in (self.address_line_1, self.address_line_2, self.town,
                                   self.postcode) if line]
+
+
+class ReferralKind(models.TextChoices):
+    """What the young person asked for at the interview (the record's "complaints and
+    advocacy" page; seed 002 §5: the complaints process and the advocacy service)."""
+
+    COMPLAINT = "complaint", "Complaint"
+    ADVOCACY = "advocacy", "Advocate"
+
+
+class ReferralOutcome(models.TextChoices):
+    MADE = "made", "Referral made"
+    NOT_MADE = "not_made", "Referral not made"
+
+
+class Referral(models.Model):
+    """What the social worker did about a referral the young person asked for: made (on a
+    date, with the service's reference) or not made (why). Until it is recorded, the referral
+    waits in the social worker's "Your work" (InterviewRecord says what was asked for)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="referrals")
+    kind = models.CharField(max_length=16, choices=ReferralKind.choices)
+    outcome = models.CharField(max_length=16, choices=ReferralOutcome.choices)
+    made_on = models.DateField(null=True, blank=True)
+    reference = models.CharField(max_length=limits.REFERENCE, blank=True)
+    reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "kind"], name="referral_once_per_kind"),
+            at_most("referral", "reason", limits.REASON),
+            # Made: the date it was made. Not made: the reason.
+            models.CheckConstraint(
+                condition=(models.Q(outcome="made", made_on__isnull=False)
+                           | (models.Q(outcome="not_made", made_on__isnull=True)
+                              & ~models.Q(reason=""))),
+                name="referral_made_on_or_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} referral of {self.interview}"

@@ -1,18 +1,38 @@
-"""Reads for the pathway's pages: what waits for a user, a case's next step, the consent
-decision in words."""
+"""Reads for the pathway's pages: what waits for a user (with what is late first), a case's
+next step, the consent decision in words."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import overload
+
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases import engine
 from leaver.cases.access import cases_visible_to
+from leaver.cases.deadlines import Deadline, most_urgent, sort_key
 from leaver.cases.models import Interview
 from leaver.organisations.models import Pathway, Role
+from leaver.organisations.queries import deadlines_for
+from leaver.pathways.young_person import referrals
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
+from leaver.pathways.young_person.deadlines import (
+    REFERRAL,
+    STEP_OF_STATE,
+    could_be_overdue,
+    deadlines_of,
+    on_case_lists,
+)
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, TERMINAL, State
+from leaver.reviews import access as review_access
+from leaver.reviews.deadlines import with_deadlines
+from leaver.reviews.models import Recommendation
 from leaver.reviews.queries import letter_sent
 
 
@@ -34,8 +54,10 @@ _WORK: tuple[tuple[str, frozenset[State], str], ...] = (
 )
 
 
-def work_for(user: User) -> list[WorkGroup]:
-    """Cases waiting for this user, grouped by what they need to do."""
+def work_for(user: User, today: dt.date | None = None) -> list[WorkGroup]:
+    """Cases waiting for this user, grouped by what they need to do; in each group the
+    overdue first, then by due date. Each case carries its step's `deadline` (or None)."""
+    today = today or timezone.localdate()
     groups = [WorkGroup(title) for title, _states, _name in _WORK]
     open_cases = cases_visible_to(user).filter(
         pathway=Pathway.YOUNG_PERSON, state__in=list(OPEN)
@@ -47,7 +69,127 @@ def work_for(user: User) -> list[WorkGroup]:
             if name == "letter_sent" and letter_sent(interview):
                 continue
             group.cases.append(interview)
-    return [g for g in groups if g.cases]
+    found = [g for g in groups if g.cases]
+    due = deadlines_of([c for g in found for c in g.cases], today)
+    for group in found:
+        for case in group.cases:
+            step = STEP_OF_STATE.get(State(case.state))
+            case.deadline = next(  # type: ignore[attr-defined]
+                (d for d in due[case.pk] if step and d.step == step.key), None)
+        group.cases.sort(key=lambda c: sort_key(c.deadline))  # type: ignore[attr-defined]
+    return found
+
+
+@dataclass(frozen=True)
+class Task:
+    """Something waiting that is not a case's step: a referral the young person asked for."""
+
+    case: Interview
+    title: str
+    url: str
+    deadline: Deadline | None
+
+
+def referrals_for(user: User, today: dt.date) -> list[Task]:
+    """The referrals this social worker still has to make, the overdue first."""
+    waiting = referrals.waiting_for(user)
+    due = deadlines_of([case for case, _kind in waiting], today)
+    tasks = [Task(case, referrals.REFER[kind], referrals.referral_url(case, kind), next(
+        (d for d in due[case.pk] if d.step == REFERRAL and d.item == kind), None))
+        for case, kind in waiting]
+    return sorted(tasks, key=lambda t: sort_key(t.deadline))
+
+
+@dataclass(frozen=True)
+class CaseDeadlines:
+    step: Deadline | None  # the deadline of the case's next step
+    referrals: list[Task]  # for the social worker: the referrals, done or to do
+
+
+def case_deadlines(user: User, case: Interview, today: dt.date) -> CaseDeadlines:
+    """What the case page shows of the case's deadlines to this user."""
+    due = deadlines_of([case], today)[case.pk]
+    step = STEP_OF_STATE.get(State(case.state))
+    tasks = []
+    if engine.acts_as(user, case, Role.SOCIAL_WORKER):
+        record = getattr(case, "record", None)
+        for kind, wanted in referrals.WANTED.items():
+            if record is not None and getattr(record, wanted):
+                tasks.append(Task(case, referrals.REFER[kind], referrals.referral_url(
+                    case, kind), next((d for d in due if d.step == REFERRAL and d.item == kind),
+                                      None)))
+    return CaseDeadlines(next((d for d in due if step and d.step == step.key), None), tasks)
+
+
+def recommendations_for(user: User, today: dt.date) -> list[Recommendation]:
+    """Recommendations waiting for this owner's response, each with its `deadline`, the
+    overdue first."""
+    return with_deadlines(review_access.recommendations_owned_by(user).filter(
+        responded_at__isnull=True), user, today)
+
+
+def overdue_issued_by(user: User, today: dt.date) -> list[Recommendation]:
+    """Recommendations this IRO issued whose owners are late to respond, the longest
+    overdue first."""
+    return with_deadlines(review_access.recommendations_issued_by(user).filter(
+        responded_at__isnull=True, due_date__lt=today).select_related("owner"), user, today)
+
+
+class _OverdueFirst(Sequence[Interview]):
+    """The overdue cases (a list, already sorted), then the rest as the database orders them:
+    one sequence the paginator slices, reading only the page it shows."""
+
+    def __init__(self, overdue: list[Interview], rest: QuerySet[Interview]) -> None:
+        self.overdue, self.rest = overdue, rest
+
+    @cached_property
+    def _rest_count(self) -> int:
+        return self.rest.count()
+
+    def __len__(self) -> int:
+        return len(self.overdue) + self._rest_count
+
+    @overload
+    def __getitem__(self, index: int) -> Interview: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Interview]: ...
+    def __getitem__(self, index: int | slice) -> Interview | list[Interview]:
+        if isinstance(index, int):
+            return self[index:index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
+        head = self.overdue[start:stop]
+        skip = len(self.overdue)
+        tail = list(self.rest[max(start - skip, 0):stop - skip]) if stop > skip else []
+        return head + tail
+
+
+@dataclass
+class CaseList:
+    cases: Sequence[Interview]
+    overdue: int  # how many cases have something overdue
+
+
+def case_list(user: User, today: dt.date, *, overdue_only: bool) -> CaseList:
+    """The cases this user may open, those with something overdue first (the longest overdue
+    at the top), then the rest newest first; or only the overdue ones."""
+    visible = cases_visible_to(user).select_related("setting")
+    settings = deadlines_for([user.organisation_id or 0])[user.organisation_id or 0]
+    candidates = list(visible.filter(could_be_overdue(settings, today)))
+    due = {pk: on_case_lists(found) for pk, found in deadlines_of(candidates, today).items()}
+    overdue = [case for case in candidates if any(d.is_overdue for d in due[case.pk])]
+    overdue.sort(key=lambda c: (sort_key(most_urgent(due[c.pk])), c.pk))
+    if overdue_only:
+        return CaseList(overdue, len(overdue))
+    rest = visible.exclude(pk__in=[c.pk for c in overdue])
+    return CaseList(_OverdueFirst(overdue, rest), len(overdue))
+
+
+def with_deadline(cases: list[Interview], today: dt.date) -> None:
+    """Gives each case its most urgent `deadline` (or None), for one page of a list."""
+    due = deadlines_of(cases, today)
+    for case in cases:
+        case.deadline = most_urgent(  # type: ignore[attr-defined]
+            on_case_lists(due[case.pk]))
 
 
 @dataclass(frozen=True)

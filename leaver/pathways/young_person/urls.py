@@ -1,6 +1,12 @@
 from django.urls import path
 
-from leaver.pathways.young_person import views, views_details, views_record, views_tasks
+from leaver.pathways.young_person import (
+    views,
+    views_details,
+    views_record,
+    views_referral,
+    views_tasks,
+)
 
 app_name = "young_person"
 urlpatterns = [
@@ -33,4 +39,6 @@ urlpatterns = [
     path("cases/<uuid:public_id>/record/", views_record.record, name="record"),
     path("cases/<uuid:public_id>/restrict/", views.restrict, name="restrict"),
     path("cases/<uuid:public_id>/close/<slug:outcome>/", views.close_early, name="close_early"),
+    path("cases/<uuid:public_id>/referrals/<slug:kind>/", views_referral.referral,
+         name="referral"),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
@@ -35,10 +36,12 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def your_work(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    today = timezone.localdate()
     return render(request, "young_person/your_work.html", {
-        "groups": queries.work_for(user),
-        "recommendations": review_access.recommendations_owned_by(user).filter(
-            responded_at__isnull=True),
+        "groups": queries.work_for(user, today),
+        "referrals": queries.referrals_for(user, today),
+        "recommendations": queries.recommendations_for(user, today),
+        "issued_overdue": queries.overdue_issued_by(user, today),
         "can_notify": roles.has_role(user, Role.UNIT_MANAGER, Role.CSM),
         # Open safeguarding concerns, for a safeguarding lead (leaver.cases.concerns).
         "concern_work": concerns.work_for(user),
@@ -48,9 +51,16 @@ def your_work(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = access.cases_visible_to(_user(request)).select_related("setting")
-    page = Paginator(cases, 50).get_page(request.GET.get("page"))
-    return render(request, "young_person/case_list.html", {"page": page})
+    today = timezone.localdate()
+    # A filter in the address (GET), so it works without JavaScript and can be bookmarked.
+    overdue_only = request.GET.get("overdue") == "yes"
+    found = queries.case_list(_user(request), today, overdue_only=overdue_only)
+    page = Paginator(found.cases, 50).get_page(request.GET.get("page"))
+    cases = list(page.object_list)
+    queries.with_deadline(cases, today)
+    return render(request, "young_person/case_list.html", {
+        "page": page, "cases": cases, "overdue_only": overdue_only,
+        "overdue_count": found.overdue})
 
 
 @login_required
@@ -85,6 +95,7 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "review": review_of(interview),
         "letter": letter_of(interview),
         "next_step": queries.next_step(interview),
+        "deadlines": queries.case_deadlines(user, interview, timezone.localdate()),
         "timeline": timeline(interview),
         "transitions": transitions,
         # Answers saved as a draft: recording continues rather than starts.

@@ -21,7 +21,14 @@ from leaver.cases.models import Interview
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
-from leaver.pathways.young_person import forms, recording, recording_parts, tasks, wording
+from leaver.pathways.young_person import (
+    forms,
+    recording,
+    recording_parts,
+    referrals,
+    tasks,
+    wording,
+)
 from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.answering import AnswerForm, item_label, words
 from leaver.questionnaires.models import Version
@@ -189,6 +196,7 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "can_open_case": access.can_open_case(user, interview),
         "can_restrict": engine.may(user, interview, "restrict_circulation")
         and not rec.circulation_restricted,
+        "referrals": {r.kind: r for r in referrals.outcomes(interview)},
     })
 
 

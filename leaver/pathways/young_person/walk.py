@@ -9,15 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db import transaction
+from django.db.models import DateTimeField, F, Model
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.cases.models import Interview
+from leaver.audit.models import AuditEvent
+from leaver.cases.models import Interview, InterviewRecord, RecordShare
 from leaver.organisations.models import ConfidentialityStatement
 from leaver.organisations.queries import current_statement
 from leaver.pathways.young_person import actions, recording, recording_parts
+from leaver.pathways.young_person.models import Referral, YoungPerson
 from leaver.pathways.young_person.states import State
 from leaver.reviews import actions as reviews
+from leaver.reviews.models import Letter, Review
+from leaver.reviews.models import Recommendation as Issued
 
 
 @dataclass(frozen=True)
@@ -148,3 +154,37 @@ def _recommend(people: People, case: Interview, route: Route, *, respond: bool) 
     case.refresh_from_db()
     return case
 
+
+
+# Every moment and date that says when something happened on a case (not the young person's
+# birth or planned move): what `shift_in_time` moves.
+_WHEN: tuple[tuple[type[Model], str, tuple[str, ...]], ...] = (
+    (Interview, "pk", ("created_at", "consent_recorded_at", "scheduled_for", "held_at",
+                       "closed_at")),
+    (YoungPerson, "interview_id", ("consent_asked_on",)),
+    (InterviewRecord, "interview_id", ("submitted_at",)),
+    (RecordShare, "interview_id", ("created_at",)),
+    (Issued, "interview_id", ("created_at", "due_date", "responded_at", "withdrawn_at")),
+    (Review, "interview_id", ("decided_at",)),
+    (Letter, "interview_id", ("sent_at", "sent_on")),
+    (Referral, "interview_id", ("made_on", "recorded_at")),
+)
+
+
+@transaction.atomic
+def shift_in_time(case: Interview, by: dt.timedelta) -> Interview:
+    """Move everything that happened on the case by `by` (negative: earlier), timeline
+    included, as if it had all happened then: how the demo and the tests make a step that
+    has waited (time travel without waiting). Never called by the product: nothing is
+    audited, and a date moves by whole days only."""
+    days = dt.timedelta(days=by.days)
+    for model, key, names in _WHEN:
+        rows = model._default_manager.filter(**{key: case.pk})
+        for name in names:
+            moment = isinstance(model._meta.get_field(name), DateTimeField)
+            step = by if moment else days
+            rows.filter(**{f"{name}__isnull": False}).update(**{name: F(name) + step})
+    AuditEvent.objects.filter(object_type="interview", object_id=case.public_id).update(
+        at=F("at") + by)
+    case.refresh_from_db()
+    return case

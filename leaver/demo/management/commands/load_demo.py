@@ -24,6 +24,7 @@ from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
 from leaver.demo import concerns as demo_concerns
 from leaver.demo import outbox as demo_outbox
+from leaver.demo import deadlines
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
@@ -133,6 +134,7 @@ def load() -> None:
     publish_seed(org)
     _cases(people, homes)
     demo_concerns.load(org, people)
+    deadlines.make_some_late()
     statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
                           text=texts.STATEMENT_V2, text_cy="")
     places.close_setting(actor=admin, setting=homes["Willow House"])
