@@ -23,8 +23,8 @@ from leaver.cases.models import Interview
 from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
 from leaver.demo import concerns as demo_concerns
-from leaver.demo import outbox as demo_outbox
 from leaver.demo import deadlines
+from leaver.demo import outbox as demo_outbox
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
