@@ -35,21 +35,29 @@ def first_recipients(concern: Concern) -> tuple[list[User], bool]:
     return list(config.csms(concern.organisation_id)), True
 
 
+def _first_path(concern: Concern, instead: bool) -> str:
+    """The leads' link is the concern; the CSMs told instead cannot read it (only the leads
+    and whoever raised it may), so theirs is the case, which shows the concern's status."""
+    return engine.case_url(concern.interview) if instead else concern_path(concern)
+
+
 def raised(concern: Concern) -> None:
-    people, _instead = first_recipients(concern)
+    people, instead = first_recipients(concern)
     notify(people, subject=f"A safeguarding concern needs acknowledging by "
                            f"{when(concern.acknowledge_by)}",
-           path=concern_path(concern), organisation_id=concern.organisation_id,
+           path=_first_path(concern, instead), organisation_id=concern.organisation_id,
            dedupe_key=f"safeguarding:raised:{concern.public_id}",
-           action="Acknowledge the safeguarding concern",
+           action=("Make sure the safeguarding concern is dealt with: your organisation has "
+                   "no safeguarding lead in Leaver to acknowledge it") if instead
+           else "Acknowledge the safeguarding concern",
            due=timezone.localdate(concern.acknowledge_by))
 
 
 def answer_added(concern: Concern, trigger_count: int) -> None:
     """Another answer joined an open concern: the leads should read it."""
-    people, _instead = first_recipients(concern)
+    people, instead = first_recipients(concern)
     notify(people, subject="A safeguarding concern has another answer to read",
-           path=concern_path(concern), organisation_id=concern.organisation_id,
+           path=_first_path(concern, instead), organisation_id=concern.organisation_id,
            dedupe_key=f"safeguarding:answer_added:{concern.public_id}:{trigger_count}",
            action="Read the new answer in the safeguarding concern")
 

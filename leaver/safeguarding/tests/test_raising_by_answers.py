@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from leaver.audit.models import AuditEvent
@@ -176,3 +177,23 @@ def test_an_invalid_post_raises_nothing(cast, client):
                            section_post(CARE, felt_safe="no", made_uncomfortable=""))
     assert response.status_code == 400
     assert not Concern.objects.exists()
+
+
+def test_without_a_safeguarding_lead_the_csms_link_is_one_they_can_open(
+        cast, client, django_capture_on_commit_callbacks):
+    """The CSMs told instead of the leads cannot read a concern (404): their link is the
+    case, which shows that a concern exists and its status."""
+    Membership.objects.filter(role=Role.SAFEGUARDING_LEAD).delete()
+    case = recording_case(cast)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        save_section(cast, case, **UNSAFE)
+        save_section(cast, case, **UNSAFE, **BULLIED)
+    concern = Concern.objects.get(interview=case)
+    assert len(mail.outbox) == 2
+    client.force_login(cast.csm)
+    for message in mail.outbox:
+        assert f"/safeguarding/concerns/{concern.public_id}/" not in message.body
+        assert f"/cases/{case.public_id}/" in message.body
+        path = message.body.split(settings.SITE_URL, 1)[1].split()[0]
+        assert client.get(path).status_code == 200, path
