@@ -266,7 +266,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"hide_reset_tokens": {"()": "leaver.accounts.logs.HideResetTokens"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line written, whichever logger wrote it: never an emailed link's token.
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "filters": ["hide_reset_tokens"]}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
     "loggers": {
         # The development server logs each request line: never a password-reset link's token.

@@ -4,6 +4,7 @@ checked by the rules, and no sign-in (so never a way around the second factor)."
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 
@@ -220,3 +221,35 @@ def test_the_development_servers_request_lines_hide_the_token():
 def test_the_reset_pages_answer_only_get_head_and_post(client, db):
     assert client.put(RESET).status_code == 405
     assert client.delete("/accounts/password/reset/sent/").status_code == 405
+
+
+@pytest.fixture
+def console_log():
+    """What the configured console handler (settings.LOGGING) writes, in memory."""
+    handlers = {h for name in ("", "django", "django.server") for h in
+                logging.getLogger(name).handlers if type(h) is logging.StreamHandler}
+    stream = io.StringIO()
+    previous = {handler: handler.setStream(stream) for handler in handlers}
+    yield stream
+    for handler, old in previous.items():
+        handler.setStream(old)
+
+
+@pytest.mark.parametrize("path", ["/invitation/{token}/",
+                                  "/accounts/password/reset/MQ/{token}/"])
+def test_no_log_line_holds_a_links_token(client, db, console_log, path):
+    """A link's token is a key to an account: not in the request line of the development
+    server, nor in the "Method Not Allowed" or refused-CSRF lines of any logger."""
+    token = "cx3kQ9-secret-token-1a2b3c4d5e6f"
+    address = path.format(token=token)
+    # A reset link's page answers any method while its token is not valid (Django's
+    # PasswordResetConfirmView checks the token first): no 405 line for it, nothing changed.
+    assert client.put(address).status_code == (405 if "invitation" in path else 200)
+    assert Client(enforce_csrf_checks=True).post(address).status_code == 403
+    line = logging.LogRecord("django.server", logging.INFO, __file__, 1, '"%s" %s %s',
+                             (f"GET {address} HTTP/1.1", "302", "0"), None)
+    logging.getLogger("django.server").handle(line)
+    written = console_log.getvalue()
+    assert "CSRF" in written
+    assert ("Method Not Allowed" in written) == ("invitation" in path)
+    assert token not in written
