@@ -17,6 +17,7 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from leaver.audit import log as audit
+from leaver.organisations.models import Setting
 from leaver.safeguarding import config, telling
 from leaver.safeguarding.events import SafeguardingEvent
 from leaver.safeguarding.models import Concern, Pattern
@@ -38,7 +39,12 @@ def in_period(concern: Concern, months: int) -> QuerySet[Concern]:
 
 
 def notice(concern: Concern) -> Pattern | None:
-    """Called when a concern is raised: a Pattern if it brought its place up to the count."""
+    """Called when a concern is raised: a Pattern if it brought its place up to the count.
+
+    The place's row is locked first, so concerns raised at one place at the same moment (two
+    interviews saved at once) are counted one after the other: each would otherwise count
+    without the other's uncommitted concern, and a crossing would never be noticed."""
+    Setting.objects.select_for_update().filter(pk=concern.setting_id).first()
     settings = config.settings_for(concern.organisation_id)
     found = list(in_period(concern, settings.pattern_months))
     cases = {c.interview_id for c in found}

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection, transaction
+from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
 from leaver.core.working_days import UK
 from leaver.pathways.young_person.states import State
-from leaver.safeguarding.models import Pattern, SafeguardingSettings
+from leaver.safeguarding import patterns, raising
+from leaver.safeguarding.models import Pattern, SafeguardingSettings, Source
 from leaver.safeguarding.patterns import months_before
 from leaver.safeguarding.tests.helpers import UNSAFE, raise_one, recording_case, save_section
 from leaver.testing import PEOPLE, make_case
@@ -129,3 +133,35 @@ def test_the_leads_list_shows_the_pattern(cast, client):
 ])
 def test_months_before(moment, months, expected):
     assert months_before(moment, months) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concerns_raised_at_once_at_one_place_make_the_pattern(cast):
+    """Two interviews at one home saved at the same moment, each raising a concern: counted
+    one after the other (the place's row lock), so the crossing is noticed. On PostgreSQL
+    only: SQLite lets one writer in at a time, so its transactions never overlap."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writing transactions")
+    cases = [young_person(cast, "Alex One"), young_person(cast, "Bo Two")]
+    both_raised = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def raise_at_once(case) -> None:
+        try:
+            with transaction.atomic():
+                concern = raising._new_concern(case=case, source=Source.ANSWER,
+                                               actor=cast.interviewer, at=timezone.now())
+                both_raised.wait(timeout=10)
+                patterns.notice(concern)
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=raise_at_once, args=(case,)) for case in cases]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert Pattern.objects.count() == 1
