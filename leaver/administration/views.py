@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from leaver.administration.access import administered_by
+from leaver.organisations import roles
+from leaver.organisations.models import Role
 
 # (URL name, title, what it is for). Each section's package provides its URL name.
 SECTIONS = [
@@ -30,5 +32,8 @@ def index(request: HttpRequest) -> HttpResponse:
     _admin, organisation = administered_by(request)
     sections = [{"url": reverse(name), "title": title, "hint": hint}
                 for name, title, hint in SECTIONS]
+    # Without a safeguarding lead nobody can acknowledge a concern: it would only escalate to
+    # the CSMs, round after round. Say so where the admin can put it right.
+    no_lead = not roles.users_with_role(organisation.pk, Role.SAFEGUARDING_LEAD).exists()
     return render(request, "administration/index.html",
-                  {"organisation": organisation, "sections": sections})
+                  {"organisation": organisation, "sections": sections, "no_lead": no_lead})

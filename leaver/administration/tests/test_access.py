@@ -36,3 +36,12 @@ def test_a_switched_off_admin_gets_nothing(client: Client, cast: Cast) -> None:
     cast.org_admin.is_active = False
     cast.org_admin.save()
     assert client.get(reverse("administration:index")).status_code in (302, 404)
+
+
+def test_the_hub_warns_when_nobody_can_acknowledge_a_safeguarding_concern(client, cast):
+    client.force_login(cast.org_admin)
+    warning = "Nobody is a safeguarding lead"
+    assert warning not in client.get(reverse("administration:index")).content.decode()
+    cast.safeguarding_lead.is_active = False
+    cast.safeguarding_lead.save()
+    assert warning in client.get(reverse("administration:index")).content.decode()
