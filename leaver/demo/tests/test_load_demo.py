@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from pytest_django import DjangoDbBlocker
 
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
@@ -26,15 +27,15 @@ from leaver.questionnaires.models import Version
 from leaver.safeguarding.models import Concern, Source
 from leaver.safeguarding.models import Status as ConcernStatus
 
-# Loading the demo takes seconds; the tests that only read it share one load (`demo`). The
-# group keeps this module on one pytest-xdist worker, so that load happens once per run. The
-# tests that need an empty database come first in this file: `demo` lasts from its first use
-# to the end of the module.
+# Loading the demo takes a second or more: the tests that only read it share one load
+# (`demo`). The group keeps this module on one pytest-xdist worker, so that load happens once
+# per run. The tests that need an empty database come first in this file: `demo` lasts from
+# its first use to the end of the module.
 pytestmark = pytest.mark.xdist_group("load_demo")
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[str]:
     """The demo, loaded once for the module inside a transaction rolled back at its end; each
     test runs in a savepoint inside it (pytest-django's `db`). Returns load_demo's output. The
     settings are those the function-scoped fixtures (conftest.py) and DEBUG give each test."""
