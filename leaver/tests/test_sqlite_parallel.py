@@ -23,6 +23,10 @@ from leaver.ui.pages import RefusalMiddleware, database_busy
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# `--dist loadgroup` hands ungrouped tests out one by one, so both pytest-xdist workers could
+# each build the module's `database` (seconds of subprocess); one group builds it once.
+pytestmark = pytest.mark.xdist_group("sqlite_parallel")
+
 
 def run(mode: str, database: Path, **variables: str) -> dict[str, object]:
     environment = {k: v for k, v in os.environ.items()

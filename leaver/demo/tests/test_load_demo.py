@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
+from pytest_django import DjangoDbBlocker
 
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview
@@ -22,6 +26,30 @@ from leaver.pathways.young_person.states import State
 from leaver.questionnaires.models import Version
 from leaver.safeguarding.models import Concern, Source
 from leaver.safeguarding.models import Status as ConcernStatus
+
+# Loading the demo takes a second or more: the tests that only read it share one load
+# (`demo`). The group keeps this module on one pytest-xdist worker, so that load happens once
+# per run. The tests that need an empty database come first in this file: `demo` lasts from
+# its first use to the end of the module.
+pytestmark = pytest.mark.xdist_group("load_demo")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[str]:
+    """The demo, loaded once for the module inside a transaction rolled back at its end; each
+    test runs in a savepoint inside it (pytest-django's `db`). Returns load_demo's output. The
+    settings are those the function-scoped fixtures (conftest.py) and DEBUG give each test."""
+    out = io.StringIO()
+    with django_db_blocker.unblock(), override_settings(
+            DEBUG=True,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            TWO_FACTOR_REQUIRED=False,
+            TASKS={"default": {
+                "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}), \
+            transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
@@ -40,11 +68,21 @@ def test_force_loads_even_with_debug_off(settings):
 
 
 @pytest.mark.django_db
-def test_loads_one_person_per_role_and_cases_at_every_stage(settings):
+def test_running_again_keeps_existing_data(settings):
     settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    Interview.objects.filter(leaver_name="Jordan Ellis").update(leaver_name="Jordan E.")
+    before = Interview.objects.count()
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert DEMO_PASSWORD in out.getvalue()
+    assert "already loaded" in out.getvalue()
+    assert Interview.objects.count() == before
+    assert Interview.objects.filter(leaver_name="Jordan E.").exists()
+
+
+@pytest.mark.django_db
+def test_loads_one_person_per_role_and_cases_at_every_stage(demo):
+    assert DEMO_PASSWORD in demo
     org = Organisation.objects.get(slug="demo")
     # Three open places (an agency placement with its provider) and a closed home.
     assert org.settings.count() == 4
@@ -78,22 +116,7 @@ def test_loads_one_person_per_role_and_cases_at_every_stage(settings):
 
 
 @pytest.mark.django_db
-def test_running_again_keeps_existing_data(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
-    Interview.objects.filter(leaver_name="Jordan Ellis").update(leaver_name="Jordan E.")
-    before = Interview.objects.count()
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    assert "already loaded" in out.getvalue()
-    assert Interview.objects.count() == before
-    assert Interview.objects.filter(leaver_name="Jordan E.").exists()
-
-
-@pytest.mark.django_db
-def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(demo):
     recorded = Interview.objects.filter(record__isnull=False)
     assert recorded.count() >= 4
     # Each young person answers "What were the good things for you?" in their own words.
@@ -111,9 +134,7 @@ def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(settings):
 
 
 @pytest.mark.django_db
-def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(demo):
     org = Organisation.objects.get(slug="demo")
     sent = Message.objects.filter(organisation_id=org.pk, status=MessageStatus.SENT)
     assert sent.count() >= 2
@@ -125,9 +146,7 @@ def test_the_demo_outbox_has_sent_emails_and_one_that_keeps_failing(settings):
 
 
 @pytest.mark.django_db
-def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(demo):
     found = {c.interview.leaver_name: c for c in Concern.objects.select_related("interview")}
     assert set(found) == {"Morgan Price", "Taylor Quinn"}
     # Morgan disclosed bullying in the interview: raised by the answer, not yet acknowledged.
@@ -139,9 +158,7 @@ def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(settings):
 
 
 @pytest.mark.django_db
-def test_some_cases_are_late(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def test_some_cases_are_late(demo):
     cases = list(Interview.objects.filter(organisation__slug="demo"))
     today = timezone.localdate()
     overdue = {(d.case.leaver_name, d.step) for found in deadlines_of(cases, today).values()
