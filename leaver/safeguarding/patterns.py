@@ -30,14 +30,6 @@ def months_before(moment: dt.datetime, months: int) -> dt.datetime:
     return moment.replace(year=year, month=month + 1, day=min(moment.day, last))
 
 
-def in_period(concern: Concern, months: int) -> QuerySet[Concern]:
-    """Concerns at the concern's place raised within `months` before it (itself included)."""
-    return Concern.objects.filter(
-        setting_id=concern.setting_id,
-        raised_at__gt=months_before(concern.raised_at, months),
-        raised_at__lte=concern.raised_at)
-
-
 def notice(concern: Concern) -> Pattern | None:
     """Called when a concern is raised: a Pattern if it brought its place up to the count.
 
@@ -46,7 +38,11 @@ def notice(concern: Concern) -> Pattern | None:
     without the other's uncommitted concern, and a crossing would never be noticed."""
     Setting.objects.select_for_update().filter(pk=concern.setting_id).first()
     settings = config.settings_for(concern.organisation_id)
-    found = list(in_period(concern, settings.pattern_months))
+    # Not cut off at this concern's own time: a concern raised a moment later at the same place
+    # may have committed while this one waited for the lock, and it counts too.
+    found = list(Concern.objects.filter(
+        setting_id=concern.setting_id,
+        raised_at__gt=months_before(concern.raised_at, settings.pattern_months)))
     cases = {c.interview_id for c in found}
     before = {c.interview_id for c in found if c.pk != concern.pk}
     if not len(before) < settings.pattern_count <= len(cases):
