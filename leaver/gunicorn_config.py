@@ -9,12 +9,12 @@ the environment itself and imports nothing of Django.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from gunicorn.glogging import Logger
 
 from leaver import env
+from leaver.core.link_tokens import hide_link_tokens
 
 wsgi_app = "leaver.wsgi:application"
 
@@ -43,28 +43,14 @@ errorlog = "-"
 loglevel = env.text("LOG_LEVEL", "info").lower()
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 
-# Links sent by email carry a secret in their path (a password reset, an invitation). Their first
-# request is the one with the secret (the pages then move it into the session and redirect), so
-# the access log writes those paths with the secret replaced.
-SECRET_PATHS = [
-    (re.compile(r"^/accounts/password/reset/(?!sent/|done/)[^/]+/(?!set-password/)[^/]+/"),
-     "/accounts/password/reset/[link]/"),
-    (re.compile(r"^/invitation/(?!set-password/)[^/]+/"), "/invitation/[link]/"),
-]
-
-
-def redact_path(path: str) -> str:
-    for pattern, replacement in SECRET_PATHS:
-        path = pattern.sub(replacement, path)
-    return path
-
-
+# Links sent by email carry a secret in their path (a password reset, an invitation): the access
+# log writes those paths with the secret hidden, as the console log does (leaver.core.link_tokens).
 class RedactingLogger(Logger):  # type: ignore[misc]
     """gunicorn's logger, with the secret of an emailed link left out of the access log."""
 
     def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
         atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
-        atoms["U"] = redact_path(atoms.get("U", ""))
+        atoms["U"] = hide_link_tokens(atoms.get("U", ""))
         return atoms
 
 
