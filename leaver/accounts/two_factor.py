@@ -146,7 +146,7 @@ class Outcome:
 
     accepted: bool
     waiting: bool = False
-    left: int = 0
+    left: int | None = None  # recovery codes only: how many are left unused
 
 
 def check_app_code(request: HttpRequest, user: User, code: str) -> Outcome:

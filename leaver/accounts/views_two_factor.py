@@ -3,6 +3,9 @@ code at sign-in, and the recovery codes. Thin: the steps are in accounts.two_fac
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -58,40 +61,38 @@ def set_up(request: HttpRequest) -> HttpResponse:
 @require_http_methods(FORM_METHODS)
 def code(request: HttpRequest) -> HttpResponse:
     """After the password: "Enter the 6-digit code from your authenticator app"."""
-    user: User = request.user  # type: ignore[assignment]
-    after = next_url(request)
-    if two_factor.is_verified(request):
-        return redirect(after)
-    if not two_factor.has_enrolled(user):
-        return redirect(with_next("accounts:two_factor_set_up", after))
-    form = AppCodeForm(posted(request))
-    if form.is_valid():
-        outcome = two_factor.check_app_code(request, user, form.cleaned_data["code"])
-        if outcome.accepted:
-            return redirect(after)
-        form.add_error("code", WAIT if outcome.waiting else WRONG_CODE)
-    return render(request, "accounts/two_factor_code.html", {"form": form, "next": after},
-                  status=400 if form.is_bound else 200)
+    return _second_step(request, AppCodeForm, two_factor.check_app_code, WRONG_CODE,
+                        "accounts/two_factor_code.html")
 
 
 @login_required
 @require_http_methods(FORM_METHODS)
 def recovery(request: HttpRequest) -> HttpResponse:
     """Instead of the app's code: one of the ten recovery codes, which then stops working."""
+    return _second_step(request, RecoveryCodeForm, two_factor.check_recovery_code,
+                        WRONG_RECOVERY, "accounts/two_factor_recovery.html")
+
+
+def _second_step(request: HttpRequest, form_class: type[forms.Form],
+                 check: Callable[[HttpRequest, User, str], two_factor.Outcome], wrong: str,
+                 template: str) -> HttpResponse:
+    """The code page and the recovery code page: one code, checked, then on to the page asked
+    for; someone already through goes straight there, someone without an app sets one up."""
     user: User = request.user  # type: ignore[assignment]
     after = next_url(request)
     if two_factor.is_verified(request):
         return redirect(after)
     if not two_factor.has_enrolled(user):
         return redirect(with_next("accounts:two_factor_set_up", after))
-    form = RecoveryCodeForm(posted(request))
+    form = form_class(posted(request))
     if form.is_valid():
-        outcome = two_factor.check_recovery_code(request, user, form.cleaned_data["code"])
+        outcome = check(request, user, form.cleaned_data["code"])
         if outcome.accepted:
-            _say_codes_left(request, outcome.left)
+            if outcome.left is not None:
+                _say_codes_left(request, outcome.left)
             return redirect(after)
-        form.add_error("code", WAIT if outcome.waiting else WRONG_RECOVERY)
-    return render(request, "accounts/two_factor_recovery.html", {"form": form, "next": after},
+        form.add_error("code", WAIT if outcome.waiting else wrong)
+    return render(request, template, {"form": form, "next": after},
                   status=400 if form.is_bound else 200)
 
 

@@ -17,6 +17,7 @@ from leaver.accounts.tests.factors import app_code, enrol
 from leaver.testing import PASSWORD, Cast
 from tests.browser.steps import Check, submit
 from tests.browser.test_two_factor import app_code as code_from_key
+from tests.browser.test_two_factor import password_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("two_factor_required")]
 
@@ -30,19 +31,12 @@ def _links_to_the_live_server(settings: Any, live_server: Any) -> None:
     settings.SITE_URL = live_server.url
 
 
-def _sign_in(page: Page, email: str, password: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_invited_person_sets_password_enrols_signs_in_and_is_switched_off(
         page: Page, browser: Browser, live_server: Any, browser_cast: Cast,
         axe_check: Check) -> None:
     cast = browser_cast
     admin_app = enrol(cast.org_admin)
-    _sign_in(page, cast.org_admin.email, PASSWORD)
+    password_step(page, axe_check, cast.org_admin.email, PASSWORD)
     # The admin's password alone opens nothing: the code comes first.
     expect(page).to_have_url(re.compile(r"/accounts/two-factor/code/"))
     page.get_by_label("6-digit code").fill(app_code(admin_app.secret, 1))
@@ -71,7 +65,7 @@ def test_invited_person_sets_password_enrols_signs_in_and_is_switched_off(
     expect(theirs).to_have_url(re.compile(r"/accounts/login/$"))
 
     # First sign-in: the password, then setting up the app before anything else.
-    _sign_in(theirs, EMAIL, NEW_PASSWORD)
+    password_step(theirs, axe_check, EMAIL, NEW_PASSWORD)
     expect(theirs).to_have_url(re.compile(r"/accounts/two-factor/set-up/"))
     axe_check(theirs)
     theirs.goto("/work/")
@@ -97,6 +91,6 @@ def test_invited_person_sets_password_enrols_signs_in_and_is_switched_off(
     theirs.reload()
     expect(theirs).to_have_url(re.compile(r"/accounts/login/"))
     # And their password no longer opens anything.
-    _sign_in(theirs, EMAIL, NEW_PASSWORD)
+    password_step(theirs, axe_check, EMAIL, NEW_PASSWORD)
     expect(theirs.locator(".govuk-error-summary")).to_be_visible()
     expect(theirs).to_have_url(re.compile(r"/accounts/login/"))
