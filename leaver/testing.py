@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import socket
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -326,3 +327,10 @@ def consent_post(outcome: str = "consent_given", **overrides: object) -> dict[st
                                **date_parts("asked_on", timezone.localdate())}
     data.update(overrides)
     return data
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

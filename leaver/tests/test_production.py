@@ -9,7 +9,6 @@ import importlib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from leaver import env
+from leaver.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -82,12 +82,6 @@ def test_make_serve_names_the_missing_variables(tmp_path):
     assert not (tmp_path / "leaver.sqlite3").exists()  # stopped before migrating anything
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(port: int, path: str, **headers: str) -> tuple[http.client.HTTPResponse, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     connection.request("GET", path, headers={"Host": HOST, **headers})
@@ -96,7 +90,7 @@ def _get(port: int, path: str, **headers: str) -> tuple[http.client.HTTPResponse
 
 
 def test_gunicorn_serves_healthz_with_production_settings(tmp_path):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--config", "python:leaver.gunicorn_config"], cwd=ROOT,
         env=production(tmp_path, BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1"),

@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from leaver.testing import free_port
+
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _group_alive(pgid: int) -> bool:
@@ -30,7 +25,7 @@ def _group_alive(pgid: int) -> bool:
 
 
 def test_ctrl_c_stops_the_server_and_the_worker(tmp_path):
-    port = _free_port()
+    port = free_port()
     venv = Path(sys.executable).parent.parent  # the tests' own virtual environment
     env = {**os.environ, "DEBUG": "true", "PORT": str(port), "VENV": str(venv),
            "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}
