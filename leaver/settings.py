@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "leaver.cases",
     "leaver.reviews",
     "leaver.pathways.young_person",
+    "leaver.pathways.staff",
     "leaver.administration",
     "leaver.safeguarding",
     "leaver.demo",

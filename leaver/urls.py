@@ -13,6 +13,7 @@ urlpatterns = [
     path("accessibility/<slug:slug>/", notices.accessibility, name="accessibility_for"),
     path("accounts/", include("leaver.accounts.urls")),
     path("", include("leaver.pathways.young_person.urls")),
+    path("", include("leaver.pathways.staff.urls")),
     path("", include("leaver.reviews.urls")),
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),

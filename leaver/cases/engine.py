@@ -102,6 +102,9 @@ class Definition:
     # every record whatever the rules say.
     distribution_roles: Mapping[Role, str] = field(default_factory=dict)
     always_distributed: tuple[str, ...] = ()
+    # False: the pathway's readers are fixed (the staff pathway: the leaver's own choice of
+    # confidentiality decides), so the organisation keeps no distribution list for it.
+    has_distribution_list: bool = True
     # The people connected to the leaver, in this order, offered first as owners of a
     # recommendation (and named by that role in the letter).
     connected_roles: tuple[Role, ...] = ()

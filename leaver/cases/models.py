@@ -26,6 +26,17 @@ class Support(models.TextChoices):
     COMMUNICATION = "communication", "Yes, other communication support"
 
 
+class Confirmation(models.TextChoices):
+    """Whether the leaver has checked the record (seed 000: "view the information recorded
+    and, if they wish, sign to agree that the information recorded is correct")."""
+
+    NOT_ASKED = "", "Not sent to the leaver to check"
+    AWAITING = "awaiting", "Waiting for the leaver to check it"
+    CORRECTIONS_REQUESTED = "corrections_requested", "The leaver asked for corrections"
+    CONFIRMED = "confirmed", "Signed as correct by the leaver"
+    NOT_CONFIRMED = "not_confirmed", "Not confirmed by the leaver"
+
+
 class Interview(models.Model):
     """One leaver's exit interview case, from notification to closure."""
 
@@ -109,8 +120,14 @@ class InterviewRecord(models.Model):
     left_out_note = models.TextField(blank=True)
     circulation_restricted = models.BooleanField(default=False)
     restriction_reason = models.TextField(blank=True)
-    # SHA-256 of the canonical content at submission (leaver.cases.records).
+    # SHA-256 of the canonical content at submission (leaver.cases.records); after an
+    # amendment, of the newest version (RecordVersion keeps each).
     content_sha256 = models.CharField(max_length=64)
+    # The leaver's check of the record (both pathways: a staff leaver always; a young person
+    # where the interviewer offers it), and by when they are asked to do it.
+    confirmation = models.CharField(max_length=32, choices=Confirmation.choices, blank=True,
+                                    default=Confirmation.NOT_ASKED)
+    confirmation_due = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -203,3 +220,112 @@ class RecordShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.interview} shared with user {self.user_id}"
+
+
+class RecordVersion(models.Model):
+    """One version of a record's content. Version 1 is the record as first submitted; each
+    amendment (after the leaver asks for a correction, or later) adds the next, with who,
+    when and why. Old versions stay readable to those who may read the record."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE,
+                                  related_name="record_versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()  # leaver.cases.records.canonical_content at that moment
+    content_sha256 = models.CharField(max_length=64)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="+")  # None: the leaver
+    made_at = models.DateTimeField()
+    reason = models.TextField(blank=True)  # why it was amended (empty for version 1)
+
+    class Meta:
+        ordering = ["interview", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "number"], name="record_version_once"),
+            at_most("recordversion", "reason", limits.REASON)]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of the record of {self.interview}"
+
+
+class CorrectionRequest(models.Model):
+    """What the leaver asked to be corrected in one version of the record."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE,
+                                  related_name="correction_requests")
+    version = models.ForeignKey(RecordVersion, on_delete=models.CASCADE, related_name="+")
+    comment = models.TextField()
+    requested_at = models.DateTimeField()
+    # The version that answered it, once the interviewer has amended the record.
+    answered_by = models.ForeignKey(RecordVersion, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="answers_requests")
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [at_most("correctionrequest", "comment", limits.REASON)]
+
+    def __str__(self) -> str:
+        return f"Correction request {self.public_id}"
+
+
+class SignOff(models.Model):
+    """The leaver's signature that one version is accurate: their full name as typed (or
+    recorded in person by the interviewer) and the hash of the content they signed."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="sign_offs")
+    version = models.ForeignKey(RecordVersion, on_delete=models.PROTECT, related_name="+")
+    typed_name = models.CharField(max_length=limits.NAME)
+    signed_at = models.DateTimeField()
+    content_sha256 = models.CharField(max_length=64)
+    # Recorded by the interviewer with the leaver in the room, not through the leaver's link.
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["signed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Sign-off of {self.version}"
+
+
+class LinkPurpose(models.TextChoices):
+    """What one of the leaver's links is for. A link does one thing only."""
+
+    OFFER = "offer", "reply to the offer of an exit interview"
+    SELF_COMPLETION = "self_completion", "answer the questions yourself"
+    REVIEW = "review", "check the record and sign it"
+
+
+class LinkEnd(models.TextChoices):
+    REPLACED = "replaced", "A newer link was sent"
+    CASE_MOVED_ON = "case_moved_on", "The case moved on"
+
+
+class LeaverLink(models.Model):
+    """A single-purpose, expiring link sent to a leaver, who has no account (leaver.cases.
+    links). Only a SHA-256 hash of its secret is stored; the URL carries no personal data."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="links")
+    purpose = models.CharField(max_length=32, choices=LinkPurpose.choices)
+    secret_sha256 = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")  # None: Leaver
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)  # its one job is done
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(max_length=32, choices=LinkEnd.choices, blank=True)
+    last_opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # At most one live link per case and purpose: sending a new one ends the old.
+            models.UniqueConstraint(
+                fields=["interview", "purpose"], name="one_live_link_per_purpose",
+                condition=models.Q(used_at__isnull=True, ended_at__isnull=True)),
+        ]
+
+    def __str__(self) -> str:
+        return f"Link {self.public_id} ({self.purpose})"

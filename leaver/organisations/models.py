@@ -39,6 +39,10 @@ DEADLINE_MIN, DEADLINE_MAX, REPEAT_MAX = 1, 100, 20
 # The deadlines of the steps, in the order a case meets them (Deadlines.repeat_days is not one).
 DEADLINE_FIELDS = ("consent_days", "interviewer_days", "interview_days", "review_days",
                    "referral_days")
+# The staff pathway's (seed 000).
+STAFF_DEADLINE_FIELDS = ("offer_days", "confirmation_days", "action_plan_days")
+# A leaver's link (leaver.cases.links) works for this many calendar days, by default.
+LINK_DAYS_DEFAULT, LINK_DAYS_MIN, LINK_DAYS_MAX = 14, 1, 90
 
 
 def _days(label: str, default: int, help_text: str) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
@@ -68,6 +72,19 @@ class Deadlines(models.Model):
     referral_days = _days(
         "Complaint or advocacy referral", 5, "Working days after the record is sent for "
         "the social worker to make a referral the young person asked for")
+    # The staff pathway (seed 000).
+    offer_days = _days(
+        "Reply to the offer", 10, "Working days after the offer is sent for the member of "
+        "staff to accept or decline (one reminder first; then recorded as no response)")
+    confirmation_days = _days(
+        "Leaver checks the record", 10, "Working days after the record is sent to the "
+        "member of staff for them to sign it as correct (then kept as not confirmed)")
+    action_plan_days = _days(
+        "Action plan", 15, "Working days after a staff record is confirmed (or not) for "
+        "the headteacher or HR lead to agree the actions")
+    link_days = models.PositiveSmallIntegerField(
+        "Leaver's links work for", default=LINK_DAYS_DEFAULT,
+        help_text="Days a link sent to a leaver works before it expires")
     repeat_days = _days(
         "Reminders repeat every", 2, "Working days between reminders once something is "
         "overdue")
@@ -78,10 +95,14 @@ class Deadlines(models.Model):
             *(models.CheckConstraint(
                 condition=models.Q(**{f"{name}__gte": DEADLINE_MIN,
                                       f"{name}__lte": DEADLINE_MAX}),
-                name=f"deadlines_{name}_in_range") for name in DEADLINE_FIELDS),
+                name=f"deadlines_{name}_in_range")
+              for name in DEADLINE_FIELDS + STAFF_DEADLINE_FIELDS),
             models.CheckConstraint(
                 condition=models.Q(repeat_days__gte=1, repeat_days__lte=REPEAT_MAX),
                 name="deadlines_repeat_days_in_range"),
+            models.CheckConstraint(
+                condition=models.Q(link_days__gte=LINK_DAYS_MIN, link_days__lte=LINK_DAYS_MAX),
+                name="deadlines_link_days_in_range"),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +153,7 @@ class Role(models.TextChoices):
     HR_LEAD = "hr_lead", "HR lead"
     SAFEGUARDING_LEAD = "safeguarding_lead", "Safeguarding lead"
     SENIOR_MANAGER = "senior_manager", "Senior manager"
+    GOVERNOR = "governor", "Governor"
     ORG_ADMIN = "org_admin", "Organisation admin"
 
 
@@ -149,8 +171,12 @@ class Membership(models.Model):
     setting = models.ForeignKey(
         Setting, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
     )
-    # Interviewers only: not employed by or connected to the organisation (seed 002 §1).
+    # Interviewers only: not employed by or connected to the organisation (seed 002 §1;
+    # seed 000: "somebody who is truly impartial and not connected directly with the school").
     is_independent = models.BooleanField(default=False)
+    # Interviewers only: a line about them a leaver reads when choosing who interviews them
+    # (seed 000: "someone the employee is comfortable with").
+    description = models.CharField(max_length=200, blank=True)
 
     class Meta:
         # Two conditional constraints rather than nulls_distinct, which SQLite lacks.

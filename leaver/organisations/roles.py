@@ -39,6 +39,16 @@ def managed_setting_ids(user: User) -> set[int]:
     return cached
 
 
+def setting_ids_for(user: User, role: Role) -> set[int] | None:
+    """The settings a setting-scoped role covers for this user (a Headteacher's schools), or
+    None when they hold it for the whole organisation (an academy trust's HR lead)."""
+    cache: dict[str, set[int] | None] = user.__dict__.setdefault("_leaver_scopes", {})
+    if role not in cache:
+        rows = list(_memberships(user).filter(role=role).values_list("setting_id", flat=True))
+        cache[role] = None if None in rows else set(rows)
+    return cache[role]
+
+
 def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
     return User.objects.filter(
         organisation_id=organisation_id, is_active=True, memberships__role=role

@@ -27,13 +27,16 @@ NOT_READERS = frozenset({Role.SENIOR_MANAGER, Role.ORG_ADMIN})
 
 
 def definition_for(pathway: Pathway) -> Definition | None:
-    """The pathway's definition, or None while the pathway is not built yet."""
-    return next((d for d in engine.definitions() if d.pathway == pathway), None)
+    """The pathway's definition, or None while the pathway is not built yet or keeps no
+    distribution list."""
+    return next((d for d in engine.definitions()
+                 if d.pathway == pathway and d.has_distribution_list), None)
 
 
 def pathways() -> list[Pathway]:
-    """The pathways that exist (have a definition), in the order of Pathway."""
-    built = {d.pathway for d in engine.definitions()}
+    """The pathways that exist (have a definition) and keep a distribution list, in the
+    order of Pathway."""
+    built = {d.pathway for d in engine.definitions() if d.has_distribution_list}
     return [p for p in Pathway if p.value in built]
 
 
