@@ -50,11 +50,13 @@ def _facts(case: Interview) -> dict[str, Any]:
                      "support": case.support, "support_details": case.support_details}}
 
 
-def content_hash(record: InterviewRecord) -> str:
-    data = json.dumps(
-        canonical_content(record), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+def hash_of(content: dict[str, Any]) -> str:
+    data = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def content_hash(record: InterviewRecord) -> str:
+    return hash_of(canonical_content(record))
 
 
 def is_intact(record: InterviewRecord) -> bool:
