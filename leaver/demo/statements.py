@@ -41,3 +41,23 @@ STATEMENT_V2 = STATEMENT + (
     "\n\nYou can have an advocate with you: someone independent who helps you say what you "
     "want to say. Ask your social worker and they will arrange it."
 )
+
+# The school staff pathway (seed 000: "guarantees of confidentiality are well publicised
+# alongside the value placed on exit interviews").
+STAFF_STATEMENT = (
+    "Thank you for the time you have given Riverside Academy. An exit interview is your "
+    "chance to tell us, honestly, what working here was like: what we do well and what we "
+    "should change. The headteacher reads every finding and the school agrees actions on "
+    "them.\n\n"
+    "It is voluntary: you do not have to take part, and saying no does not affect your "
+    "reference or anything else about your leaving.\n\n"
+    "Who reads your record: you choose. If you choose to be named, the headteacher and the "
+    "HR lead may read it. If you choose to be anonymous in reports, only your interviewer "
+    "and the HR lead read it, and everyone else sees your answers only inside totals of at "
+    "least five people.\n\n"
+    "You can check the record of your interview, ask for corrections, and sign it as "
+    "correct if you wish. We keep records for six years after you leave and then delete "
+    "them.\n\n"
+    "The only time we would share what you say without asking you is if it showed that a "
+    "child or adult is at risk of harm: then we must tell the safeguarding lead."
+)

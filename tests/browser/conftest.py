@@ -105,14 +105,13 @@ def visits() -> Visits:
     return Visits()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server: Any, visits: Visits) -> Iterator[Page]:
+def _open_page(browser: Browser, live_server: Any, visits: Visits,
+               **options: Any) -> tuple[Any, Page]:
     # The site's Content-Security-Policy (script-src 'self') stays enforced: axe is injected
     # through the DevTools protocol (see axe_check), which CSP does not govern, so the walk
     # also proves the pages and GOV.UK Frontend's JavaScript work under the real policy.
     context = browser.new_context(base_url=live_server.url, accept_downloads=True,
-                                  viewport={"width": 1280, "height": 900}, locale="en-GB",
-                                  timezone_id="Europe/London")
+                                  locale="en-GB", timezone_id="Europe/London", **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
 
@@ -135,8 +134,31 @@ def page(browser: Browser, live_server: Any, visits: Visits) -> Iterator[Page]:
     page.on("response", on_response)
     page.on("pageerror",
             lambda error: visits.console_errors.append(f"{page_key(page.url)}: {error}"))
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any, visits: Visits) -> Iterator[Page]:
+    context, page = _open_page(browser, live_server, visits,
+                               viewport={"width": 1280, "height": 900})
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser, live_server: Any, visits: Visits) -> Iterator[Page]:
+    """A 360 by 740 pixel touch phone, as a leaver opens their link (issue 11)."""
+    context, page = _open_page(browser, live_server, visits,
+                               viewport={"width": 360, "height": 740}, is_mobile=True,
+                               has_touch=True, device_scale_factor=2)
+    yield page
+    context.close()
+
+
+def fits_the_screen(page: Page) -> None:
+    """Nothing on the page is wider than the phone's screen (no sideways scrolling)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"{page_key(page.url)} is {width} pixels wide on a 360-pixel phone"
 
 
 def _describe(violations: list[dict[str, Any]]) -> str:
