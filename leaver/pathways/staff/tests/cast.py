@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from leaver.accounts.models import User
-from leaver.cases.models import Confirmation, Interview, InterviewRecord
+from leaver.cases.models import (
+    Confirmation,
+    Interview,
+    InterviewRecord,
+    LeaverLink,
+    LinkPurpose,
+)
 from leaver.organisations.models import Membership, Pathway, Role, Setting, SettingKind
 from leaver.pathways.staff import actions_leavers, actions_offer
 from leaver.pathways.staff.models import Confidentiality, TakingPart
@@ -102,7 +108,10 @@ def make_staff_case(cast: StaffCast, state: State = State.RECORDED, *,
         leaver.save(update_fields=["confidentiality"])
     if state == State.OFFERED:
         return case
-    # Beyond the offer: what the leaver's reply (and the interview) would have stored.
+    # Beyond the offer: what the leaver's reply (and the interview) would have stored; the
+    # offer link was used to reply.
+    LeaverLink.objects.filter(interview=case, purpose=LinkPurpose.OFFER,
+                              ended_at__isnull=True).update(used_at=timezone.now())
     leaver.replied_at = timezone.now()
     leaver.confidentiality = (Confidentiality.ANONYMOUS if anonymous
                               else Confidentiality.NAMED)
