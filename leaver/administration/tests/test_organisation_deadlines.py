@@ -158,4 +158,5 @@ def test_an_admin_sets_the_staff_deadlines_and_how_long_links_work(admin, cast):
     for name in ("offer_days", "confirmation_days", "action_plan_days", "link_days"):
         assert name in event.detail["changed"]
     page = text_of(admin.get(PAGE))
-    assert "30 days" in page and "7 working days" in page
+    assert "30 days" in page
+    assert "7 working days" in page

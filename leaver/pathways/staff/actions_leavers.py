@@ -133,9 +133,9 @@ def _create(actor: User, details: LeaverDetails, **detail: object) -> Interview:
         raise ActionRefused("Your organisation has no published staff exit questionnaire "
                             "yet. Ask your organisation admin to publish one first.")
     interview = Interview.objects.create(
-        organisation_id=actor.organisation_id, setting=details.school, pathway=Pathway.STAFF,
-        state=STAFF.initial, leaver_name=details.name.strip(), created_by=actor,
-        questionnaire_version=version)
+        organisation_id=details.school.organisation_id, setting=details.school,
+        pathway=Pathway.STAFF, state=STAFF.initial, leaver_name=details.name.strip(),
+        created_by=actor, questionnaire_version=version)
     StaffLeaver.objects.create(
         interview=interview, email=details.email.strip(), job_role=details.job_role.strip(),
         department=details.department.strip(), line_manager=details.line_manager,

@@ -94,7 +94,7 @@ def check(actor: User, data: bytes) -> Checked:
         return result
     schools = {s.name.strip().lower(): s for s in schools_for(actor)}
     managers = {u.email.lower(): u for u in User.objects.filter(
-        organisation_id=actor.organisation_id, is_active=True)}
+        organisation_id=actor.organisation_id or 0, is_active=True)}
     seen: dict[tuple[str, int], int] = {}
     number = 1
     try:

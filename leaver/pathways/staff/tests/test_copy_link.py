@@ -22,7 +22,8 @@ def test_with_debug_the_hr_lead_copies_a_fresh_link(client, staff, settings):
     page = response.content.decode()
     token = page.split("/you/", 1)[1].split("/", 1)[0]
     link = links.open_link(token)
-    assert link.interview == case and link.purpose == LinkPurpose.OFFER
+    assert link.interview == case
+    assert link.purpose == LinkPurpose.OFFER
 
 
 def test_with_debug_only_the_hr_lead_may_copy_it(client, staff, settings):

@@ -28,7 +28,8 @@ def signed_on(case, day: dt.date) -> None:
 def test_the_reply_is_shown_with_its_date_but_not_chased(staff):
     case = make_staff_case(staff, State.OFFERED)
     [reply] = deadlines.deadlines_of([case], timezone.localdate(), people=True)[case.pk]
-    assert reply.step == deadlines.REPLY and reply.due == case.staff_leaver.reply_due
+    assert reply.step == deadlines.REPLY
+    assert reply.due == case.staff_leaver.reply_due
     assert reply.holders == ()
     assert list(deadlines.open_deadlines(reply.due + dt.timedelta(days=30))) == []
 
@@ -39,7 +40,8 @@ def test_the_action_plan_is_due_after_the_signature_and_held_by_the_leads(staff)
     due = due_after(SIGNED, 15, "england")
     assert list(deadlines.open_deadlines(due - dt.timedelta(days=1))) == []
     [plan] = list(deadlines.open_deadlines(due))
-    assert plan.step == deadlines.ACTION_PLAN and plan.due == due
+    assert plan.step == deadlines.ACTION_PLAN
+    assert plan.due == due
     assert set(plan.holders) == {staff.headteacher, staff.hr_lead}
     assert set(plan.managers) == {staff.hr_lead}
 

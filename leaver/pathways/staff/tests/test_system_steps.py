@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
 from leaver.cases import links, reminders
-from leaver.cases.models import Confirmation, LeaverLink
+from leaver.cases.models import Confirmation, LeaverLink, LinkPurpose
 from leaver.notifications import schedule
 from leaver.pathways.staff import system
 from leaver.pathways.staff.events import StaffEvent
@@ -62,7 +62,8 @@ def test_one_reminder_halfway_then_no_response_after_the_reply_date(
 
     assert run(HALFWAY, capture)["offer_reminder"] == 1
     [message] = mail.outbox
-    assert message.to == ["morgan.price@home.example"] and "reminder" in message.body
+    assert message.to == ["morgan.price@home.example"]
+    assert "reminder" in message.body
     assert "voluntary" in message.body
     token = message.body.split("/you/", 1)[1].split("/", 1)[0]
     assert links.open_link(token).interview == offered
@@ -100,7 +101,7 @@ def test_a_record_not_signed_by_its_date_is_kept_as_not_confirmed(
     record = case.record
     record.confirmation_due = dt.date(2027, 3, 10)
     record.save()
-    links.issue(case=case, purpose=links.LinkPurpose.REVIEW, actor=None)
+    links.issue(case=case, purpose=LinkPurpose.REVIEW, actor=None)
     capture = django_capture_on_commit_callbacks
     assert run(dt.date(2027, 3, 10), capture)["not_confirmed"] == 0
     assert run(dt.date(2027, 3, 11), capture)["not_confirmed"] == 1

@@ -53,9 +53,11 @@ def test_a_good_file_records_every_leaver_and_says_how_many(client, staff):
     assert "2 leavers recorded" in page
     assert staff_cases() == 2
     bea = Interview.objects.get(leaver_name="Bea Lund").staff_leaver
-    assert bea.language == "cy" and bea.line_manager == staff.line_manager
+    assert bea.language == "cy"
+    assert bea.line_manager == staff.line_manager
     ali = Interview.objects.get(leaver_name="Ali Khan").staff_leaver
-    assert ali.line_manager_name == "Pat Jones" and str(ali.leaving_date) == "2027-07-31"
+    assert ali.line_manager_name == "Pat Jones"
+    assert str(ali.leaving_date) == "2027-07-31"
     assert AuditEvent.objects.filter(action=StaffEvent.LEAVER_RECORDED).count() == 2
     assert AuditEvent.objects.filter(action=StaffEvent.LEAVERS_UPLOADED).count() == 1
 
