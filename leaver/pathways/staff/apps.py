@@ -11,15 +11,18 @@ class StaffConfig(AppConfig):
 
     def ready(self) -> None:
         from leaver.cases import engine, reminders
-        from leaver.cases.timeline import show_on_timeline
+        from leaver.cases.timeline import describe_on_timeline, show_on_timeline
         from leaver.notifications import schedule
-        from leaver.pathways.staff import system
+        from leaver.pathways.staff import system, wording
         from leaver.pathways.staff.deadlines import open_deadlines
         from leaver.pathways.staff.definition import STAFF
         from leaver.pathways.staff.events import StaffEvent
 
         engine.register(STAFF)
         show_on_timeline(StaffEvent)
+        describe_on_timeline(StaffEvent.LINK_SENT, wording.describe_link)
+        for event in (StaffEvent.OFFER_SENT, StaffEvent.OFFER_REMINDER):
+            describe_on_timeline(event, wording.describe_reply_date)
         # What leaver.cases.reminders.scan chases on this pathway (the school's leads).
         reminders.register_source("staff", open_deadlines)
         # The leaver's reminder, "no response" and "not confirmed" (seed 000 deadlines).

@@ -5,6 +5,7 @@ to one, and confidentiality is publicised with the offer."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from leaver.cases.models import Interview, LinkPurpose
 
@@ -54,3 +55,23 @@ def paragraphs(case: Interview, purpose: LinkPurpose, reply_due: dt.date | None
             "The record of your exit interview is ready for you to check. If it is right, you "
             "can sign it. If something is wrong, you can ask for it to be corrected. This is "
             "a new link; the one we sent before no longer works."]
+
+
+_HOW = {"email": "emailed", "letter": "printed in a letter (the emailed link stopped working)",
+        "copied": "copied to try Leaver out"}
+
+
+def describe_link(detail: Mapping[str, object]) -> str:
+    """The timeline's words for a new link: for what, and how it went."""
+    purpose = str(detail.get("purpose", ""))
+    what = LinkPurpose(purpose).label if purpose in LinkPurpose.values else ""
+    how = _HOW.get(str(detail.get("how", "")), "")
+    return ", ".join(filter(None, [f"to {what}" if what else "", how]))
+
+
+def describe_reply_date(detail: Mapping[str, object]) -> str:
+    """The timeline's words for the offer and its reminder: the date to reply by."""
+    due = detail.get("reply_due")
+    if not due:
+        return ""
+    return f"reply by {dt.date.fromisoformat(str(due)):%-d %B %Y}"

@@ -51,3 +51,21 @@ def test_the_headteacher_is_not_told_of_an_anonymous_leaver(staff):
     signed_on(case, SIGNED)
     [plan] = list(deadlines.open_deadlines(dt.date(2027, 12, 1)))
     assert set(plan.holders) == {staff.hr_lead}
+
+
+def test_the_reminders_scan_chases_the_action_plan_with_the_leads(
+        staff, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from leaver.cases import reminders
+
+    case = make_staff_case(staff, State.CONFIRMED)
+    signed_on(case, SIGNED)
+    due = due_after(SIGNED, 15, "england")
+    on_due = dt.datetime.combine(due, dt.time(9), tzinfo=timezone.get_current_timezone())
+    with django_capture_on_commit_callbacks(execute=True):
+        chased = [c for c in reminders.scan(on_due) if c.deadline.case == case]
+    assert {c.to for c in chased} == {staff.headteacher, staff.hr_lead}
+    sent_to = {address for m in mail.outbox for address in m.to}
+    assert {staff.headteacher.email, staff.hr_lead.email} <= sent_to
+    assert "morgan.price@home.example" not in sent_to

@@ -165,3 +165,12 @@ def test_the_offer_date_counts_working_days_of_the_organisations_nation(staff):
     staff.yp.org.save()
     case = make_staff_case(staff, State.OFFERED)
     assert case.staff_leaver.reply_due == add_working_days(timezone.localdate(), 10, "wales")
+
+
+def test_the_timeline_says_how_each_link_went_and_the_reply_date(client, staff):
+    case = make_staff_case(staff, State.OFFERED)
+    actions_offer.print_offer(actor=staff.hr_lead, interview=case)
+    client.force_login(staff.hr_lead)
+    page = client.get(reverse("staff:case", args=[case.public_id])).content.decode()
+    assert f"reply by {case.staff_leaver.reply_due:%-d %B %Y}" in page
+    assert "printed in a letter" in page
