@@ -5,7 +5,7 @@ audit row per leaver; nothing is sent yet (the offer is its own step, actions_of
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -158,17 +158,18 @@ def record_leaver(*, actor: User, details: LeaverDetails) -> Interview:
 
 
 @transaction.atomic
-def record_leavers(*, actor: User, rows: Iterable[LeaverDetails]) -> list[Interview]:
-    """Every leaver of a checked upload (upload.py), all or none."""
+def record_leavers(*, actor: User, rows: Sequence[tuple[int, LeaverDetails]]
+                   ) -> list[Interview]:
+    """Every leaver of a checked upload (upload.py: each with its row number), all or
+    none."""
     if not may_record(actor):
         raise ActionRefused("Only a headteacher or an HR lead can record leavers.")
-    rows = list(rows)
     # Checked again inside the transaction: someone may have recorded one meanwhile.
-    found = [f"Row {number}: {p}" for number, details in enumerate(rows, start=2)
+    found = [f"Row {number}: {p}" for number, details in rows
              for p in problems(actor, details)]
     if found:
         raise ActionRefused(" ".join(found))
-    made = [_create(actor, details, from_upload=True) for details in rows]
+    made = [_create(actor, details, from_upload=True) for _, details in rows]
     audit.record(actor=actor, action=StaffEvent.LEAVERS_UPLOADED, object_type="staff_upload",
                  object_id=None, organisation_id=actor.organisation_id,
                  detail={"count": len(made)})

@@ -45,7 +45,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 class Checked:
     """What a file holds: the leavers it would record, or the problems (then none)."""
 
-    rows: list[LeaverDetails] = field(default_factory=list)
+    rows: list[tuple[int, LeaverDetails]] = field(default_factory=list)  # (row number, …)
     problems: list[str] = field(default_factory=list)
 
 
@@ -116,7 +116,7 @@ def check(actor: User, data: bytes) -> Checked:
                     seen[key] = number
             result.problems += [f"Row {number}: {p}" for p in found]
             if details is not None and not found:
-                result.rows.append(details)
+                result.rows.append((number, details))
     except csv.Error:
         result.problems.append(f"Row {number}: the file could not be read as CSV here.")
     if not result.rows and not result.problems:

@@ -144,3 +144,18 @@ def test_a_formula_in_a_cell_is_kept_as_text(client, staff):
     client.force_login(staff.hr_lead)
     assert post(client, row(name="=HYPERLINK(x)")).status_code == 302
     assert Interview.objects.get(pathway=Pathway.STAFF).leaver_name == "=HYPERLINK(x)"
+
+
+def test_the_action_checks_the_rows_again_and_records_none_if_one_is_now_open(staff):
+    from leaver.core.errors import ActionRefused
+    from leaver.pathways.staff.actions_leavers import record_leavers
+    from leaver.pathways.staff.tests.cast import leaver_details
+
+    # Checked, then someone recorded the second leaver before the upload was saved.
+    rows = [(2, leaver_details(staff, email="a@home.example")),
+            (5, leaver_details(staff, email="b@home.example"))]
+    make_staff_case(staff, email="b@home.example")
+    with pytest.raises(ActionRefused, match="Row 5: a case for b@home.example"):
+        record_leavers(actor=staff.hr_lead, rows=rows)
+    assert staff_cases() == 1
+    assert not AuditEvent.objects.filter(action=StaffEvent.LEAVERS_UPLOADED).exists()
