@@ -155,7 +155,7 @@ def test_the_action_checks_the_rows_again_and_records_none_if_one_is_now_open(st
     rows = [(2, leaver_details(staff, email="a@home.example")),
             (5, leaver_details(staff, email="b@home.example"))]
     make_staff_case(staff, email="b@home.example")
-    with pytest.raises(ActionRefused, match="Row 5: a case for b@home.example"):
+    with pytest.raises(ActionRefused, match=r"Row 5: a case for b@home\.example"):
         record_leavers(actor=staff.hr_lead, rows=rows)
     assert staff_cases() == 1
     assert not AuditEvent.objects.filter(action=StaffEvent.LEAVERS_UPLOADED).exists()
