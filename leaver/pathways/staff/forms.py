@@ -44,9 +44,11 @@ class LeaverForm(forms.Form):
         label="School", queryset=Setting.objects.none(), empty_label="Choose a school",
         error_messages={"required": "Choose the school they are leaving."})
     start_date = GovukDateField(label="Start date", what="the start date",
+                                error_messages={"required": "Enter the start date."},
                                 help_text="When they started at the school. For example, "
                                           "1 9 2019")
     leaving_date = GovukDateField(label="Leaving date", what="the leaving date",
+                                  error_messages={"required": "Enter the leaving date."},
                                   help_text="For example, 31 8 2027")
     reason_code = forms.ChoiceField(
         label="Main reason for leaving", choices=(),
