@@ -137,3 +137,30 @@ def test_other_roles_cannot_record_a_leaver(client, staff, who):
     assert client.get(reverse("staff:new")).status_code == 403
     assert client.post(reverse("staff:new"), form_post(staff)).status_code == 403
     assert written() == (0, 0, 0)
+
+
+@pytest.mark.parametrize("who", ["csm", "iro", "interviewer", "line_manager"])
+def test_other_roles_cannot_upload_leavers(client, staff, who):
+    client.force_login(staff.people()[who])
+    assert client.get(reverse("staff:upload")).status_code == 403
+
+
+def test_a_closed_school_is_not_offered_and_is_refused(client, staff):
+    from django.utils import timezone
+
+    staff.school.closed_at = timezone.now()
+    staff.school.save()
+    client.force_login(staff.hr_lead)
+    assert "Hill Primary" not in client.get(reverse("staff:new")).content.decode()
+    with pytest.raises(ActionRefused, match="not one of the open schools"):
+        actions_leavers.record_leaver(actor=staff.hr_lead, details=leaver_details(staff))
+    assert written() == (0, 0, 0)
+
+
+def test_without_a_published_staff_questionnaire_nothing_can_be_recorded(staff):
+    from leaver.questionnaires.models import Template
+
+    Template.objects.filter(pathway=Pathway.STAFF).update(pathway=Pathway.YOUNG_PERSON)
+    with pytest.raises(ActionRefused):
+        actions_leavers.record_leaver(actor=staff.hr_lead, details=leaver_details(staff))
+    assert written() == (0, 0, 0)
