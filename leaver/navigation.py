@@ -28,6 +28,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [("Your work", reverse("young_person:your_work"))]
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
         items.append(("Cases", reverse("young_person:case_list")))
+    if held & {Role.HEADTEACHER, Role.HR_LEAD}:
+        items.append(("Staff leavers", reverse("staff:case_list")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
     if Role.SAFEGUARDING_LEAD in held:
         items.append(("Safeguarding concerns", reverse("safeguarding:list")))

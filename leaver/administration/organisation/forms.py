@@ -168,6 +168,20 @@ def _working_days(name: str, most: int) -> forms.IntegerField:
         })
 
 
+def _calendar_days(name: str, least: int, most: int) -> forms.IntegerField:
+    """A whole number of calendar days (how long a leaver's link works)."""
+    label = deadlines.label_of(name)
+    return forms.IntegerField(
+        label=label, min_value=least, max_value=most, help_text=deadlines.hint_of(name),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "required": f"Enter how many days for “{label}”, for example 14.",
+            "invalid": f"“{label}” must be a whole number of days, for example 14.",
+            "min_value": f"“{label}” must be at least {least} day.",
+            "max_value": f"“{label}” must be {most} days or fewer.",
+        })
+
+
 class DeadlinesForm(forms.Form):
     nation = forms.ChoiceField(
         label="Which bank holidays are not working days?", choices=Nation.choices,
@@ -180,3 +194,5 @@ class DeadlinesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, most in deadlines.NUMBERS:
             self.fields[name] = _working_days(name, most)
+        for name, least, most in deadlines.CALENDAR_NUMBERS:
+            self.fields[name] = _calendar_days(name, least, most)

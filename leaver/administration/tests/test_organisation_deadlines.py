@@ -37,7 +37,8 @@ def admin(client: Client, cast: Cast) -> Client:
 def _post(**overrides: str) -> dict[str, str]:
     data = {"nation": "wales", "consent_days": "3", "interviewer_days": "4",
             "interview_days": "15", "review_days": "8", "referral_days": "2",
-            "repeat_days": "1"}
+            "offer_days": "10", "confirmation_days": "10", "action_plan_days": "15",
+            "repeat_days": "1", "link_days": "14"}
     data.update(overrides)
     return data
 
@@ -99,6 +100,12 @@ def test_only_what_changed_is_logged(admin, cast):
     ("referral_days", "-3", "“Complaint or advocacy referral” must be at least 1 working"),
     ("interviewer_days", "101", "“Interviewer chosen” must be 100 working days or fewer."),
     ("repeat_days", "21", "“Reminders repeat every” must be 20 working days or fewer."),
+    ("offer_days", "0", "“Reply to the offer” must be at least 1 working day."),
+    ("confirmation_days", "101", "“Leaver checks the record” must be 100 working days or "
+                                 "fewer."),
+    ("action_plan_days", "x", "“Action plan” must be a whole number of working days"),
+    ("link_days", "91", "“Leaver's links work for” must be 90 days or fewer."),
+    ("link_days", "0", "“Leaver's links work for” must be at least 1 day."),
     ("nation", "scotland", "Select a valid choice"),
     ("nation", "", "Choose whether your organisation is in England or Wales."),
 ])
@@ -121,9 +128,11 @@ def test_bad_input_is_refused_with_what_was_typed_kept(admin, cast, field, typed
 def test_the_action_refuses_what_the_form_would(cast):
     good = deadlines.DeadlineSettings(nation="england", consent_days=5, interviewer_days=5,
                                       interview_days=20, review_days=10, referral_days=5,
-                                      repeat_days=2)
+                                      offer_days=10, confirmation_days=10,
+                                      action_plan_days=15, repeat_days=2, link_days=14)
     for bad in ({"consent_days": 0}, {"review_days": 101}, {"repeat_days": 21},
-                {"nation": "scotland"}):
+                {"nation": "scotland"}, {"offer_days": 0}, {"action_plan_days": 101},
+                {"link_days": 0}, {"link_days": 91}):
         with pytest.raises(ActionRefused):
             deadlines.change_deadlines(actor=cast.org_admin, organisation=cast.org,
                                        settings=deadlines.DeadlineSettings(
@@ -133,3 +142,21 @@ def test_the_action_refuses_what_the_form_would(cast):
         with pytest.raises(ActionRefused):
             deadlines.change_deadlines(actor=actor, organisation=cast.org, settings=good)
     assert not Deadlines.objects.filter(organisation=cast.org).exists()
+
+
+def test_an_admin_sets_the_staff_deadlines_and_how_long_links_work(admin, cast):
+    page = text_of(admin.get(PAGE))
+    for words in ("Reply to the offer", "Leaver checks the record", "Action plan",
+                  "Leaver's links work for", "14 days"):
+        assert words in page
+    admin.post(CHANGE, _post(offer_days="7", confirmation_days="12", action_plan_days="20",
+                             link_days="30"))
+    saved = deadlines_of(cast.org.pk)
+    assert (saved.offer_days, saved.confirmation_days, saved.action_plan_days,
+            saved.link_days) == (7, 12, 20, 30)
+    [event] = admin_events(cast.org, E.DEADLINES_CHANGED)
+    for name in ("offer_days", "confirmation_days", "action_plan_days", "link_days"):
+        assert name in event.detail["changed"]
+    page = text_of(admin.get(PAGE))
+    assert "30 days" in page
+    assert "7 working days" in page

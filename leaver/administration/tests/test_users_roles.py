@@ -64,6 +64,42 @@ def test_an_interviewer_is_given_the_independent_flag(client, cast):
     assert "Independent interviewer" in page
 
 
+def test_an_interviewer_is_given_a_description_a_staff_leaver_reads(client, cast):
+    client.force_login(cast.org_admin)
+    url = reverse(U + "give_role", args=[cast.csm.public_id])
+    assert "About this interviewer" in client.get(url).content.decode()
+    client.post(url, {"roles": ["interviewer"], "independent": "on",
+                      "description": "  Retired deputy head from another county "})
+    membership = Membership.objects.get(user=cast.csm, role=Role.INTERVIEWER)
+    assert membership.description == "Retired deputy head from another county"
+    page = client.get(reverse(U + "person", args=[cast.csm.public_id])).content.decode()
+    assert "Retired deputy head from another county" in page
+    given = AuditEvent.objects.get(action=UserAdminEvent.ROLE_GIVEN, detail__role="interviewer",
+                                   object_id=cast.csm.public_id)
+    assert given.detail["described"] is True
+
+
+@pytest.mark.parametrize(("post", "message"), [
+    ({"roles": ["csm"], "description": "Kind"}, "Only an interviewer has a description"),
+    ({"roles": ["interviewer"], "description": "x" * 201},
+     "About this interviewer must be 200 characters or fewer."),
+])
+def test_a_description_is_only_for_an_interviewer_and_short(client, cast, post, message):
+    client.force_login(cast.org_admin)
+    before = _roles(cast.social_worker)
+    response = client.post(reverse(U + "give_role", args=[cast.social_worker.public_id]), post)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert _roles(cast.social_worker) == before
+
+
+def test_the_action_refuses_a_description_for_another_role(cast):
+    with pytest.raises(ActionRefused):
+        actions.give_roles(actor=cast.org_admin, person=cast.social_worker,
+                           grants=[actions.Grant(Role.CSM, description="Kind")])
+    assert not Membership.objects.filter(user=cast.social_worker, role=Role.CSM).exists()
+
+
 def test_a_headteacher_is_tied_to_a_school_not_a_home(client, cast):
     school = Setting.objects.create(organisation=cast.org, name="Hill School",
                                     kind=SettingKind.SCHOOL)

@@ -40,6 +40,8 @@ from leaver.organisations.models import (
     Setting,
 )
 
+# Membership.description's max_length.
+DESCRIPTION_MAX = 200
 EMAIL_TAKEN = ("There is already an account with this email address. Check the address, or "
                "ask the person which email address they use for Leaver.")
 
@@ -52,6 +54,8 @@ class Grant:
     role: Role
     setting: Setting | None = None
     independent: bool = False
+    # An interviewer's line a staff leaver reads when choosing who interviews them.
+    description: str = ""
 
 
 def _audit(actor: User | None, event: UserAdminEvent, person: User, **detail: Any) -> None:
@@ -104,6 +108,11 @@ def _check_grants(organisation: Organisation, grants: Sequence[Grant],
             raise ActionRefused(f"A {grant.role.label} is not tied to one place.")
         if grant.independent and grant.role != Role.INTERVIEWER:
             raise ActionRefused("Only an interviewer can be independent.")
+        if grant.description.strip() and grant.role != Role.INTERVIEWER:
+            raise ActionRefused("Only an interviewer has a description.")
+        if len(grant.description.strip()) > DESCRIPTION_MAX:
+            raise ActionRefused(f"The description must be {DESCRIPTION_MAX} characters or "
+                                "fewer.")
         if person is not None and Membership.objects.filter(
                 user=person, role=grant.role, setting=grant.setting).exists():
             where = f" for {grant.setting.name}" if grant.setting else ""
@@ -113,10 +122,11 @@ def _check_grants(organisation: Organisation, grants: Sequence[Grant],
 def _give(actor: User, person: User, grants: Sequence[Grant]) -> None:
     for grant in grants:
         Membership.objects.create(user=person, role=grant.role, setting=grant.setting,
-                                  is_independent=grant.independent)
+                                  is_independent=grant.independent,
+                                  description=grant.description.strip())
         _audit(actor, UserAdminEvent.ROLE_GIVEN, person, role=grant.role.value,
                setting=str(grant.setting.public_id) if grant.setting else "",
-               independent=grant.independent)
+               independent=grant.independent, described=bool(grant.description.strip()))
 
 
 @transaction.atomic

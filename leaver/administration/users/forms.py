@@ -10,8 +10,9 @@ from django.contrib.auth.forms import SetPasswordForm
 
 from leaver.accounts.emails import normalise_email
 from leaver.administration.users import queries
-from leaver.administration.users.actions import EMAIL_TAKEN, Grant
+from leaver.administration.users.actions import DESCRIPTION_MAX, EMAIL_TAKEN, Grant
 from leaver.organisations.models import Organisation, Role, Setting
+from leaver.ui.widgets import LimitedTextField
 
 # "Independent interviewer" is Role's label; here independence is a box of its own.
 ROLE_CHOICES = [(role.value, "Interviewer" if role == Role.INTERVIEWER else role.label)
@@ -71,6 +72,12 @@ class RolesForm(forms.Form):
         label="This interviewer is independent", required=False,
         help_text="Only for an interviewer who is not employed by or connected to the "
                   "organisation.")
+    description = LimitedTextField(
+        label="About this interviewer (optional)", required=False, limit=DESCRIPTION_MAX,
+        what="About this interviewer",
+        help_text="Only for an interviewer. One line a member of staff who is leaving reads "
+                  "when choosing who they would be comfortable with, for example “Retired "
+                  "deputy head from another county”.")
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,6 +101,9 @@ class RolesForm(forms.Form):
         if school is not None and Role.HEADTEACHER not in chosen:
             self.add_error("school", "Only a Headteacher leads a school: tick Headteacher, "
                                      "or leave the school unchosen.")
+        if str(data.get("description") or "").strip() and Role.INTERVIEWER not in chosen:
+            self.add_error("description", "Only an interviewer has a description: tick "
+                                          "Interviewer, or leave it empty.")
         if data.get("independent") and Role.INTERVIEWER not in chosen:
             self.add_error("independent", "Only an interviewer can be independent: tick "
                                           "Interviewer, or untick this box.")
@@ -118,13 +128,16 @@ class RolesForm(forms.Form):
             elif role == Role.HEADTEACHER:
                 grants.append(Grant(role, setting=data["school"]))
             else:
-                grants.append(Grant(role, independent=role == Role.INTERVIEWER
-                                    and data["independent"]))
+                interviewer = role == Role.INTERVIEWER
+                grants.append(Grant(role, independent=interviewer and data["independent"],
+                                    description=str(data.get("description") or "").strip()
+                                    if interviewer else ""))
         return grants
 
 
 class InviteForm(NameForm, EmailForm, RolesForm):
-    field_order = ["full_name", "email", "roles", "places", "school", "independent"]
+    field_order = ["full_name", "email", "roles", "places", "school", "independent",
+                   "description"]
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, organisation=organisation, **kwargs)

@@ -95,8 +95,9 @@ class RoleRow:
         if m.setting is not None:
             return f"{m.setting.name} ({m.setting.get_kind_display().lower()})"
         if m.role == Role.INTERVIEWER:
-            return ("Independent: not employed by or connected to the organisation"
-                    if m.is_independent else "Not independent")
+            independence = ("Independent: not employed by or connected to the organisation"
+                            if m.is_independent else "Not independent")
+            return f"{independence}. {m.description}" if m.description else independence
         return "The whole organisation"
 
 

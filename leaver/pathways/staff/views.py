@@ -1,17 +1,27 @@
-"""Pages of the school staff pathway. Thin: parse, call an action or a query, render."""
+"""Pages of the school staff pathway: the case list and the case page. Thin: parse, call a
+query, render. Recording leavers is in views_leavers.py, the offer and links in
+views_offer.py."""
 
 from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from leaver.accounts.models import User
 from leaver.cases import access, engine
 from leaver.cases.events import CaseEvent
+from leaver.cases.timeline import timeline
+from leaver.organisations.models import Role
+from leaver.pathways.staff import queries
+from leaver.pathways.staff.actions_leavers import may_record
+from leaver.pathways.staff.reasons import reason_label
 
 
 def _user(request: HttpRequest) -> User:
@@ -20,11 +30,39 @@ def _user(request: HttpRequest) -> User:
 
 @require_safe
 @login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    page = Paginator(queries.case_list(user), 50).get_page(request.GET.get("page"))
+    cases = list(page.object_list)
+    queries.with_deadline(cases, timezone.localdate())
+    return render(request, "staff/case_list.html", {
+        "page": page, "cases": cases, "can_record": may_record(user)})
+
+
+@require_safe
+@login_required
 def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
     found = access.get_case_for_user(user, public_id)
     engine.record_event(user, found, CaseEvent.VIEWED)
-    return render(request, "staff/case.html", {"case": found})
+    leaver = found.staff_leaver
+    transitions = {t.name for t in engine.available(user, found)}
+    return render(request, "staff/case.html", {
+        "case": found,
+        "leaver": leaver,
+        "state_label": engine.state_label(found),
+        "reason": reason_label(found, leaver.reason_code),
+        "next_step": queries.next_step(found),
+        "deadlines": queries.case_deadlines(found, timezone.localdate()),
+        "timeline": timeline(found),
+        "transitions": transitions,
+        "link_step": queries.has_link_step(found),
+        "show_contact": access.can_see_contact_details(user, found),
+        "can_view_record": access.can_view_record(user, found),
+        # Trying Leaver out: the HR lead can open the leaver's pages themselves.
+        "copy_link": settings.DEBUG and "send_new_link" in transitions
+        and engine.acts_as(user, found, Role.HR_LEAD) and queries.has_link_step(found),
+    })
 
 
 @require_safe
