@@ -103,7 +103,8 @@ def _in_scope(user: Interview | object, role: Role, setting_id: int) -> bool:
 
 def _scope_q(user: object, role: Role) -> Q:
     scope = roles.setting_ids_for(user, role)  # type: ignore[arg-type]
-    return Q() if scope is None else Q(setting_id__in=scope)
+    # Not Q(): an empty Q is dropped when the access helper ORs the relations together.
+    return Q(pk__isnull=False) if scope is None else Q(setting_id__in=scope)
 
 
 def _not_anonymous(case: Interview) -> bool:

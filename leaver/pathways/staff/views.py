@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from leaver.accounts.models import User
 from leaver.cases import access, engine
 from leaver.cases.events import CaseEvent
+from leaver.pathways.staff import views_record
 
 
 def _user(request: HttpRequest) -> User:
@@ -30,7 +31,4 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @require_safe
 @login_required
 def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    user = _user(request)
-    found = access.get_record_for_user(user, public_id)
-    engine.record_event(user, found, CaseEvent.RECORD_VIEWED)
-    return render(request, "staff/record.html", {"case": found})
+    return views_record.record(request, public_id)

@@ -10,6 +10,7 @@ leaver's link page would (the kernel's CorrectionRequest and the engine, actor N
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.test import Client
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.audit.models import AuditEvent
 from leaver.cases import engine, versions
 from leaver.cases.models import CorrectionRequest, Interview
 from leaver.organisations.models import Organisation, Pathway, Role, Setting, SettingKind
@@ -183,3 +185,13 @@ def ask_for_corrections(case: Interview, comment: str) -> CorrectionRequest:
     case.record.confirmation = "corrections_requested"
     case.record.save(update_fields=["confirmation"])
     return request
+
+
+def text_of(response: Any) -> str:
+    """A page's text with entities decoded, for "the page says" checks."""
+    return html.unescape(response.content.decode())
+
+
+def audit_actions(case: Interview) -> list[str]:
+    return list(AuditEvent.objects.filter(object_id=case.public_id).order_by("id")
+                .values_list("action", flat=True))
