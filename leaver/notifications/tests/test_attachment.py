@@ -32,7 +32,9 @@ def test_the_attachment_is_kept_with_the_message_and_reaches_the_smtp_server(cas
     calendar = [p for p in _parts(received.data) if p.get_content_type() == "text/calendar"]
     assert len(calendar) == 1
     assert calendar[0].get_filename() == "invite.ics"
-    assert "METHOD:REQUEST" in calendar[0].get_payload(decode=True).decode()
+    payload = calendar[0].get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    assert "METHOD:REQUEST" in payload.decode()
 
 
 def test_a_message_without_an_attachment_has_no_attachment(cast, smtp):

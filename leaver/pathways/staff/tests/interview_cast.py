@@ -20,7 +20,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine, versions
-from leaver.cases.models import CorrectionRequest, Interview
+from leaver.cases.models import CorrectionRequest, Interview, RecordVersion
 from leaver.organisations.models import Organisation, Pathway, Role, Setting, SettingKind
 from leaver.pathways.staff import interviewing, recording
 from leaver.pathways.staff.models import Confidentiality, StaffLeaver, TakingPart
@@ -189,7 +189,14 @@ def ask_for_corrections(case: Interview, comment: str) -> CorrectionRequest:
 
 def text_of(response: Any) -> str:
     """A page's text with entities decoded, for "the page says" checks."""
-    return html.unescape(response.content.decode())
+    return str(html.unescape(response.content.decode()))
+
+
+def latest(case: Interview) -> RecordVersion:
+    """The record's newest version (there must be one)."""
+    version = versions.current(case)
+    assert version is not None
+    return version
 
 
 def audit_actions(case: Interview) -> list[str]:

@@ -8,6 +8,7 @@ import pytest
 
 from leaver.audit.models import AuditEvent
 from leaver.cases.models import Interview
+from leaver.core.errors import ActionRefused
 from leaver.notifications.models import Message
 from leaver.pathways.staff import interviewing
 from leaver.pathways.staff.events import StaffEvent
@@ -19,7 +20,6 @@ from leaver.pathways.staff.tests.interview_cast import (
     make_staff_case,
     text_of,
 )
-from leaver.core.errors import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

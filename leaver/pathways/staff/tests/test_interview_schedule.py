@@ -40,7 +40,8 @@ def url(case: Interview) -> str:
 
 def parse(text: str) -> dict[str, str]:
     """A tiny iCalendar reader: unfold the lines, keep the VEVENT's properties."""
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
     lines: list[str] = []
     for line in text.split("\r\n")[:-1]:
         assert len(line.encode("utf-8")) <= 75
@@ -48,7 +49,8 @@ def parse(text: str) -> dict[str, str]:
             lines[-1] += line[1:]
         else:
             lines.append(line)
-    assert lines[0] == "BEGIN:VCALENDAR" and "METHOD:REQUEST" in lines
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert "METHOD:REQUEST" in lines
     event = lines[lines.index("BEGIN:VEVENT") + 1:lines.index("END:VEVENT")]
     props = {}
     for line in event:

@@ -107,7 +107,8 @@ def test_versions_are_listed_and_compared_and_the_comparison_is_audited(staff):
     case = amended(staff, make_staff_case(staff, State.CONFIRMED))
     client = staff.login(staff.headteacher)
     page = text_of(client.get(url(case)))
-    assert "Version 2 of 2" in page and "Typing mistake." in page
+    assert "Version 2 of 2" in page
+    assert "Typing mistake." in page
     assert "Compare two versions" in page
     response = client.get(url(case, "versions/?from=1&to=2"))
     assert response.status_code == 200
@@ -115,7 +116,8 @@ def test_versions_are_listed_and_compared_and_the_comparison_is_audited(staff):
     assert "What changed from version 1 to version 2" in compared
     row = compared[compared.index("What is the main reason you are leaving?"):]
     row = row[:row.index("</tr>")]
-    assert "Retirement" in row and "Pay" in row
+    assert "Retirement" in row
+    assert "Pay" in row
     assert "Wellbeing" not in compared  # only what changed
     assert viewed(case)[-1].detail["compared"] == [1, 2]
 

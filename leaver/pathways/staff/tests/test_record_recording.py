@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from leaver.cases import answers as case_answers
-from leaver.cases import links, versions
+from leaver.cases import links
 from leaver.cases.models import (
     Answer,
     Confirmation,
@@ -29,6 +29,7 @@ from leaver.pathways.staff.tests.interview_cast import (
     StaffCast,
     audit_actions,
     happened,
+    latest,
     make_interview_cast,
     make_staff_case,
     section_keys,
@@ -90,7 +91,8 @@ def test_a_missing_required_answer_is_said_and_what_was_typed_stays(staff):
     response = staff.login(staff.interviewer).post(f"{base(case)}/answers/looking_back/", data)
     assert response.status_code == 400
     page = text_of(response)
-    assert "Record an answer to" in page and "Typed heron</textarea>" in page
+    assert "Record an answer to" in page
+    assert "Typed heron</textarea>" in page
     assert not Answer.objects.filter(interview=case).exists()
 
 
@@ -141,7 +143,8 @@ def test_sending_the_record_to_the_leaver_to_check(staff):
     [link] = LeaverLink.objects.filter(interview=case, purpose=LinkPurpose.REVIEW)
     assert link.ended_at is None
     [email] = Message.objects.filter(to=LEAVER_EMAIL, secret=True)
-    assert "/you/" in email.body and "check" in email.subject
+    assert "/you/" in email.body
+    assert "check" in email.subject
 
 
 def test_the_leaver_signs_in_the_room(staff):
@@ -156,7 +159,7 @@ def test_the_leaver_signs_in_the_room(staff):
     case.refresh_from_db()
     assert case.state == State.CONFIRMED
     [sign_off] = SignOff.objects.filter(interview=case)
-    version = versions.current(case)
+    version = latest(case)
     assert (sign_off.typed_name, sign_off.recorded_by, sign_off.version) == (
         "Sam Taylor", staff.interviewer, version)
     assert sign_off.content_sha256 == version.content_sha256
@@ -178,4 +181,5 @@ def test_an_empty_name_is_refused(staff):
 def test_the_section_page_warns_before_the_session_ends(staff):
     case = make_staff_case(staff, State.SCHEDULED)
     page = text_of(staff.login(staff.interviewer).get(f"{base(case)}/answers/leaving/"))
-    assert "Section 1 of 3" in page and "signed out after" in page
+    assert "Section 1 of 3" in page
+    assert "signed out after" in page
