@@ -10,7 +10,7 @@ from django.utils.datastructures import MultiValueDict
 
 from leaver.accounts.models import User
 from leaver.cases import concerns
-from leaver.cases.models import Answer, Interview
+from leaver.cases.models import Answer, Interview, InterviewRecord
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
@@ -103,9 +103,15 @@ def section_of(version: Version, section_key: str) -> Section:
 
 
 def replace_section(case: Interview, version: Version, section_key: str,
-                    answers: Mapping[str, Value], *, actor: User | None = None) -> None:
+                    answers: Mapping[str, Value], *, actor: User | None = None,
+                    amending: bool = False) -> None:
     """One section's draft answers replace what was saved for it before. `actor`: who saved
-    them (None: the leaver themselves), told to safeguarding with the case (concerns)."""
+    them (None: the leaver themselves), told to safeguarding with the case (concerns).
+    Once the record exists its answers are locked: only an amendment (leaver.cases.amending,
+    `amending`) changes them, and it ends in a new version with who, when and why."""
+    if not amending and InterviewRecord.objects.filter(interview=case).exists():
+        raise ActionRefused("This record is locked. Change its answers by amending it: the "
+                            "change is kept as a new version, with the reason.")
     keys = {item.key for item in section_of(version, section_key).items}
     if set(answers) - keys:
         raise ActionRefused("The answers are to questions that are not in this part.")

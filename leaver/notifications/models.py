@@ -33,6 +33,12 @@ class Message(models.Model):
     # Blanked once sent when `secret` (an invitation or password reset link). Never logged.
     body = models.TextField(blank=True)
     secret = models.BooleanField(default=False)
+    # One optional text attachment (a calendar invitation): its file name, MIME type and
+    # content. Empty name: none. GOV.UK Notify cannot attach it (leaver.notifications.
+    # providers), so whoever attaches one also says what it holds in the body.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    attachment_text = models.TextField(blank=True)
     # For the daily summary: the link, what the reader must do and by when.
     path = models.CharField(max_length=500, blank=True)
     action = models.CharField(max_length=200, blank=True)

@@ -21,6 +21,16 @@ from leaver.notifications.models import Message, Status
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A text file sent with an email, e.g. a calendar invitation ("invite.ics",
+    "text/calendar"). Say what it holds in the body too: GOV.UK Notify does not attach it."""
+
+    filename: str
+    content_type: str
+    content: str
+
+
+@dataclass(frozen=True)
 class Draft:
     """One email to one address. `secret`: the body holds a link that works as a key (an
     invitation, a password reset): it is blanked once sent and never shown to admins."""
@@ -36,6 +46,7 @@ class Draft:
     due: dt.date | None = None
     digestible: bool = False
     dedupe_key: str | None = None
+    attachment: Attachment | None = None
 
 
 def _status(draft: Draft) -> Status:
@@ -55,6 +66,9 @@ def queue(drafts: Sequence[Draft]) -> list[Message]:
         path=draft.path, action=draft.action[:200], due=draft.due, digestible=draft.digestible,
         dedupe_key=draft.dedupe_key or "", status=_status(draft), created_at=now,
         next_attempt_at=now,
+        attachment_name=draft.attachment.filename[:100] if draft.attachment else "",
+        attachment_type=draft.attachment.content_type[:100] if draft.attachment else "",
+        attachment_text=draft.attachment.content if draft.attachment else "",
     ) for draft in drafts]
     if not rows:
         return rows

@@ -43,6 +43,9 @@ class SmtpProvider:
             self._connection.open()
         email = EmailMessage(message.subject, message.body, None, [message.to],
                              connection=self._connection)
+        if message.attachment_name:
+            email.attach(message.attachment_name, message.attachment_text,
+                         message.attachment_type or "text/plain")
         try:
             sent = email.send()
         except BaseException:
@@ -68,6 +71,9 @@ class NotifyProvider:
             timeout=settings.EMAIL_TIMEOUT)
 
     def send(self, message: Message) -> None:
+        # Notify sends no attachments (only a link to a document it keeps, which a calendar
+        # cannot open), so an attachment is not sent this way: whoever attached one also put
+        # what it holds (a meeting's date, time and place) in the body, which is sent.
         self._client.send_email_notification(  # type: ignore[no-untyped-call]
             email_address=message.to, template_id=settings.NOTIFY_TEMPLATE_ID,
             personalisation={"subject": message.subject, "body": message.body},

@@ -64,11 +64,3 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         and engine.acts_as(user, found, Role.HR_LEAD) and queries.has_link_step(found),
     })
 
-
-@require_safe
-@login_required
-def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    user = _user(request)
-    found = access.get_record_for_user(user, public_id)
-    engine.record_event(user, found, CaseEvent.RECORD_VIEWED)
-    return render(request, "staff/record.html", {"case": found})
