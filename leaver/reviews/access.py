@@ -94,3 +94,16 @@ def get_recommendation_for_user(user: User, public_id: uuid.UUID) -> Recommendat
     if rec.owner_id == user.pk or can_see_recommendations(user, rec.interview):
         return rec
     raise Http404("No such recommendation.")
+
+
+def reviewers_of(interview: Interview) -> list[User]:
+    """Those who may issue the case's recommendations, for this case (for a young person:
+    their allocated IRO; for a member of staff: the school's HR leads and, unless the leaver
+    chose anonymity, its headteacher)."""
+    held = engine.definition_of(interview).transitions["add_recommendation"].roles
+    found: dict[int, User] = {}
+    for role in sorted(held):
+        for user in roles.users_with_role(interview.organisation_id, role):
+            if engine.acts_as(user, interview, role):
+                found.setdefault(user.pk, user)
+    return list(found.values())

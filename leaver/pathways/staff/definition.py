@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from leaver.cases.engine import ASSIGNED_INTERVIEWER, Definition, Relation, Transition
+from leaver.cases.engine import (
+    ASSIGNED_INTERVIEWER,
+    Definition,
+    Relation,
+    ReviewWords,
+    Transition,
+)
 from leaver.cases.models import Interview
 from leaver.organisations import roles
 from leaver.organisations.models import Pathway, Role, SettingKind
@@ -103,7 +109,9 @@ def _in_scope(user: Interview | object, role: Role, setting_id: int) -> bool:
 
 def _scope_q(user: object, role: Role) -> Q:
     scope = roles.setting_ids_for(user, role)  # type: ignore[arg-type]
-    return Q() if scope is None else Q(setting_id__in=scope)
+    # Not Q(): an empty Q vanishes when OR-ed with another (Q(a) | Q() is Q(a)), so the
+    # trust-wide HR lead would see nothing in lists (leaver.cases.access ORs the relations).
+    return Q(pk__isnull=False) if scope is None else Q(setting_id__in=scope)
 
 
 def _not_anonymous(case: Interview) -> bool:
@@ -150,4 +158,13 @@ STAFF = Definition(
         "The HR lead for the school",
         "The headteacher of the school, unless the leaver chose to be anonymous in reports",
     ),
+    # The action plan (seed 000): actions with owners and due dates, no letter, no
+    # plain-words version, never the record passed on to an owner (the leaver chose who
+    # reads it).
+    review_words=ReviewWords(
+        recommendation="action", reviewer="the headteacher or HR lead",
+        leaver="the member of staff", leaver_text=False, has_letter=False,
+        may_share_record=False, someone="A member of staff at {setting}"),
+    review_days="action_plan_days",
+    anonymous=lambda case: not _not_anonymous(case),
 )
