@@ -156,7 +156,8 @@ def draft_edit(request: HttpRequest, public_id: uuid.UUID, draft_id: uuid.UUID
     draft = get_draft_for_user(user, case, draft_id)
     check = reverse("reviews:check", args=[case.public_id])
     return _form_page(
-        request, case, heading=f"Change the draft {_w(case).recommendation}", button="Save the draft",
+        request, case, heading=f"Change the draft {_w(case).recommendation}",
+        button="Save the draft",
         initial=_initial(draft), current=draft.owner, back_url=check,
         submit=lambda d: recommending.save_draft(actor=user, interview=case,
                                                  wording=_wording(d), draft=draft),
@@ -213,7 +214,8 @@ def change(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                             "be changed.", back_url=page,
                             back_label=f"Back to the {_w(case).recommendation}")
     return _form_page(
-        request, case, heading=f"Change the {_w(case).recommendation}", button="Save the change",
+        request, case, heading=f"Change the {_w(case).recommendation}",
+        button="Save the change",
         initial=_initial(rec), current=rec.owner, back_url=page,
         submit=lambda d: recommending.change_recommendation(
             actor=user, recommendation=rec, wording=_wording(d)),

@@ -18,6 +18,7 @@ from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.pathways.staff.states import State
 from leaver.reviews import actions as ra
+from leaver.reviews import recommending
 from leaver.reviews.models import DraftRecommendation, Recommendation, Review
 from leaver.reviews.tests.staff_cast import StaffCast, make_staff_case, make_staff_cast
 
@@ -90,7 +91,8 @@ def test_the_headteacher_adds_actions_through_the_pages_and_each_owner_is_emaile
         (u.email, "Leaver: An action from an exit interview needs your response")
         for u in (staff.owner, staff.second_owner))
     for message in mail.outbox:
-        assert "Morgan" not in message.body and "Price" not in message.body
+        assert "Morgan" not in message.body
+        assert "Price" not in message.body
 
 
 def test_an_action_needs_no_plain_words_version_but_still_its_own_words(client, staff):
@@ -130,7 +132,8 @@ def test_owners_respond_and_the_case_closes_when_every_action_is_answered(
     assert response.status_code == 302
     assert (fresh(case).state, fresh(case).closed_at) == (State.ACTIONS_AGREED, None)
     assert sorted((m.to[0], m.subject) for m in mail.outbox) == sorted(
-        (u.email, "Leaver: An action owner has responded") for u in (staff.headteacher, staff.hr_lead))
+        (u.email, "Leaver: An action owner has responded")
+        for u in (staff.headteacher, staff.hr_lead))
     ra.respond(actor=staff.second_owner, recommendation=second, kind="no_action",
                text="It was fixed last week.")
     closed = fresh(case)
@@ -143,8 +146,6 @@ def test_withdrawing_the_last_waiting_action_closes_the_case(staff):
     first = add_action(staff, case)
     second = add_action(staff, case, owner=staff.second_owner)
     ra.respond(actor=staff.owner, recommendation=first, kind="will_act", text="Done.")
-    from leaver.reviews import recommending
-
     recommending.withdraw_recommendation(actor=staff.headteacher, recommendation=second,
                                          reason="Already in hand.")
     assert fresh(case).state == State.CLOSED
@@ -231,7 +232,8 @@ def test_an_owner_sees_the_action_but_not_an_anonymous_leavers_name(client, staf
     assert "Offer exit support to the team." in page
     assert IN_A_MONTH.strftime("%B %Y") in page
     assert "A member of staff at Greenfield Primary" in page
-    assert "Morgan" not in page and "Price" not in page
+    assert "Morgan" not in page
+    assert "Price" not in page
     assert f"/staff/cases/{case.public_id}/record/" not in page
     # The headteacher is no reader of this leaver's actions either.
     client.force_login(staff.headteacher)
