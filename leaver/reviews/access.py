@@ -2,7 +2,9 @@
 
 A case's recommendations (and so its letter, which is built from them) go to the people the
 pathway's definition names (`recommendation_readers`: for a young person the CSM, the social
-worker (seed 002 §3) and the IRO). An owner always sees their own recommendation.
+worker (seed 002 §3) and the IRO; for a member of staff the school's headteacher, unless the
+leaver chose anonymity, and its HR lead). An owner always sees their own recommendation, but
+not the record, nor an anonymous leaver's name (leaver.reviews.views.about).
 """
 
 from __future__ import annotations
