@@ -67,6 +67,38 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class ReviewWords:
+    """How a pathway words the review of a record (leaver.reviews): what the reviewer issues,
+    who the reviewer is, who the leaver is, and what the review asks for beyond that."""
+
+    recommendation: str = "recommendation"  # one of what the reviewer issues, in lower case
+    reviewer: str = "the IRO"
+    leaver: str = "the young person"
+    # A plain-words version of each recommendation, for the leaver's letter.
+    leaver_text: bool = True
+    # The case ends with a letter to the leaver (written and sent by the reviewer).
+    has_letter: bool = True
+    # The reviewer may let an owner read the record.
+    may_share_record: bool = True
+    # How a page names the leaver to someone who does not read the record, when the pathway
+    # hides their name ({setting}: the place they left), e.g. "A member of staff at {setting}".
+    someone: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.recommendation[:1].upper() + self.recommendation[1:]
+
+    @property
+    def plural(self) -> str:
+        return f"{self.recommendation}s"
+
+    @property
+    def a(self) -> str:
+        """"a recommendation", "an action"."""
+        return f"{'an' if self.recommendation[:1] in 'aeiou' else 'a'} {self.recommendation}"
+
+
+@dataclass(frozen=True)
 class Definition:
     """One pathway, as data. Nothing in the kernel changes when a pathway is added."""
 
@@ -112,6 +144,14 @@ class Definition:
     # letter written to them: "en" or "cy" (Welsh).
     postal_address: Callable[[Interview], list[str]] = field(default=lambda case: [])
     letter_language: Callable[[Interview], str] = field(default=lambda case: "en")
+    # How the review is worded and what it asks for (leaver.reviews).
+    review_words: ReviewWords = ReviewWords()
+    # The organisations.Deadlines field giving the working days the review may take; when
+    # set, leaver.reviews chases the review and its recommendations (empty: the pathway
+    # chases them itself, as the young person's does).
+    review_days: str = ""
+    # Whether the leaver chose not to be named to people who do not read the record.
+    anonymous: Callable[[Interview], bool] = field(default=lambda case: False)
 
     def state_label(self, state: str) -> str:
         return str(self.states(state).label)

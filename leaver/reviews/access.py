@@ -2,7 +2,9 @@
 
 A case's recommendations (and so its letter, which is built from them) go to the people the
 pathway's definition names (`recommendation_readers`: for a young person the CSM, the social
-worker (seed 002 §3) and the IRO). An owner always sees their own recommendation.
+worker (seed 002 §3) and the IRO; for a member of staff the school's headteacher, unless the
+leaver chose anonymity, and its HR lead). An owner always sees their own recommendation, but
+not the record, nor an anonymous leaver's name (leaver.reviews.views.about).
 """
 
 from __future__ import annotations
@@ -94,3 +96,16 @@ def get_recommendation_for_user(user: User, public_id: uuid.UUID) -> Recommendat
     if rec.owner_id == user.pk or can_see_recommendations(user, rec.interview):
         return rec
     raise Http404("No such recommendation.")
+
+
+def reviewers_of(interview: Interview) -> list[User]:
+    """Those who may issue the case's recommendations, for this case (for a young person:
+    their allocated IRO; for a member of staff: the school's HR leads and, unless the leaver
+    chose anonymity, its headteacher)."""
+    held = engine.definition_of(interview).transitions["add_recommendation"].roles
+    found: dict[int, User] = {}
+    for role in sorted(held):
+        for user in roles.users_with_role(interview.organisation_id, role):
+            if engine.acts_as(user, interview, role):
+                found.setdefault(user.pk, user)
+    return list(found.values())

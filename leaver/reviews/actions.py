@@ -18,9 +18,8 @@ from leaver.cases.models import Interview
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.notifications.email import notify
-from leaver.organisations import roles
-from leaver.organisations.models import Role
 from leaver.reviews import recommending
+from leaver.reviews.access import reviewers_of
 from leaver.reviews.closing import close_if_complete
 from leaver.reviews.events import ReviewEvent
 from leaver.reviews.letter import draft_letter, language_of
@@ -43,6 +42,7 @@ def record_no_action(*, actor: User, interview: Interview, reason: str,
                           decided_by=actor, decided_at=timezone.now())
     detail = {"knew_of_open_concern": True} if concerns.has_open_concern(interview) else {}
     engine.take(actor, interview, "no_action_needed", **detail)
+    close_if_complete(interview)  # a pathway without a letter ends here
     return interview
 
 
@@ -63,12 +63,14 @@ def respond(
     """The owner says what action, if any, will be taken (seed 002 §3)."""
     rec = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     interview = engine.lock(rec.interview)
+    words = engine.definition_of(interview).review_words
     if rec.owner_id != actor.pk:
-        raise ActionRefused("Only the owner of this recommendation can respond to it.")
+        raise ActionRefused(f"Only the owner of this {words.recommendation} can respond to it.")
     if rec.is_answered:
-        raise ActionRefused("This recommendation already has a response.")
+        raise ActionRefused(f"This {words.recommendation} already has a response.")
     if rec.is_withdrawn:
-        raise ActionRefused("This recommendation has been withdrawn: no response is needed.")
+        raise ActionRefused(f"This {words.recommendation} has been withdrawn: no response is "
+                            "needed.")
     if not engine.in_stage(interview, "taking_responses"):
         raise ActionRefused("This case is no longer taking responses.")
     if kind not in ResponseKind.values:
@@ -89,13 +91,19 @@ def respond(
                                             withdrawn_at__isnull=True).exists():
         engine.take(None, interview, "responses_complete")
         close_if_complete(interview)
-    notify_iro(interview, "A recommendation owner has responded")
+    notify_reviewers(interview, f"{words.a[:1].upper()}{words.a[1:]} owner has responded")
     return rec
+
+
+def _refuse_without_letter(interview: Interview) -> None:
+    if not engine.definition_of(interview).review_words.has_letter:
+        raise ActionRefused("No letter is written to the leaver on this kind of case.")
 
 
 @transaction.atomic
 def save_letter(*, actor: User, interview: Interview, text: str) -> Interview:
     interview = engine.lock(interview)
+    _refuse_without_letter(interview)
     engine.check(actor, interview, "edit_letter")
     letter = letter_of(interview)
     if letter is not None and letter.sent_at is not None:
@@ -121,6 +129,7 @@ def mark_letter_sent(*, actor: User, interview: Interview, sent_on: dt.date | No
                      how: str = SentHow.POST) -> Interview:
     """Records the date the letter went out (today if not given) and how it was sent."""
     interview = engine.lock(interview)
+    _refuse_without_letter(interview)
     engine.check(actor, interview, "letter_sent")
     letter = letter_of(interview)
     if letter is not None and letter.sent_at is not None:
@@ -143,8 +152,5 @@ def mark_letter_sent(*, actor: User, interview: Interview, sent_on: dt.date | No
     return interview
 
 
-def notify_iro(interview: Interview, subject: str) -> None:
-    """The IRO holding this case (for a young person: their allocated IRO), no other."""
-    iros = [u for u in roles.users_with_role(interview.organisation_id, Role.IRO)
-            if engine.acts_as(u, interview, Role.IRO)]
-    notify(iros, subject=subject, path=engine.case_url(interview))
+def notify_reviewers(interview: Interview, subject: str) -> None:
+    notify(reviewers_of(interview), subject=subject, path=engine.case_url(interview))

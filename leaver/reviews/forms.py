@@ -7,10 +7,15 @@ from django import forms
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.cases.engine import ReviewWords
 from leaver.core import limits
+from leaver.core.limits import too_long
 from leaver.reviews.models import ResponseKind, SentHow
 from leaver.ui.date_input import GovukDateField
 from leaver.ui.widgets import InlineRadioSelect, LimitedTextField
+
+# The young person's words (the fields' own); another pathway's replace them.
+DEFAULT_WORDS = ReviewWords()
 
 
 class NoActionForm(forms.Form):
@@ -40,6 +45,14 @@ class ActionNeededForm(forms.Form):
         help_text="For example, a change at the home, or someone following something up.",
         error_messages={"required": "Say whether anything needs to happen."},
     )
+
+    def __init__(self, *args: Any, words: ReviewWords = DEFAULT_WORDS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if words != DEFAULT_WORDS:
+            field = self.fields["needed"]
+            field.label = f"Does anything need to happen because of what {words.leaver} said?"
+            field.help_text = "For example, a change at the school, or someone following " \
+                              "something up."
 
 
 class RecommendationForm(forms.Form):
@@ -72,10 +85,20 @@ class RecommendationForm(forms.Form):
         help_text="Leave this unticked if the recommendation says enough on its own.",
     )
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, words: ReviewWords = DEFAULT_WORDS,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             organisation_id=organisation_id, is_active=True)
+        if words != DEFAULT_WORDS:
+            text = self.fields["text"]
+            text.label = words.title
+            text.error_messages["required"] = f"Enter the {words.recommendation}."
+            text.error_messages["max_length"] = too_long(words.title, limits.RECOMMENDATION)
+        if not words.leaver_text:
+            del self.fields["young_person_text"]
+        if not words.may_share_record:
+            del self.fields["share_record"]
 
     def clean_due_date(self) -> dt.date:
         due: dt.date = self.cleaned_data["due_date"]
@@ -91,6 +114,11 @@ class WithdrawForm(forms.Form):
         limit=limits.REASON, what="The reason",
         help_text="Its owner will see this.",
         error_messages={"required": "Say why the recommendation is withdrawn."})
+
+    def __init__(self, *args: Any, words: ReviewWords = DEFAULT_WORDS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = (
+            f"Say why the {words.recommendation} is withdrawn.")
 
 
 class ResponseForm(forms.Form):

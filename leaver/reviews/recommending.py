@@ -1,4 +1,5 @@
-"""The IRO's recommendations: drafted one by one, issued together, then changed or withdrawn
+"""The reviewer's recommendations (the IRO's; the staff pathway's actions, worded by the
+pathway's `review_words`): drafted one by one, issued together, then changed or withdrawn
 until their owner responds. Every step goes through the engine ("add_recommendation" is the
 step that issues; drafting, changing and withdrawing need the same permission and state)."""
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases import engine
+from leaver.cases.engine import ReviewWords
 from leaver.cases.models import Interview
 from leaver.cases.sharing import share_with
 from leaver.core import limits
@@ -35,19 +37,43 @@ class Wording:
 
 
 def _validate(interview: Interview, wording: Wording) -> None:
+    words = engine.definition_of(interview).review_words
     if not wording.text.strip():
-        raise ActionRefused("Enter the recommendation.")
-    if not wording.young_person_text.strip():
-        raise ActionRefused("Enter the recommendation in words the young person will "
+        raise ActionRefused(f"Enter the {words.recommendation}.")
+    if words.leaver_text and not wording.young_person_text.strip():
+        raise ActionRefused(f"Enter the {words.recommendation} in words {words.leaver} will "
                             "understand.")
-    limits.refuse_if_too_long(wording.text.strip(), limits.RECOMMENDATION, "Recommendation")
-    limits.refuse_if_too_long(wording.young_person_text.strip(), limits.RECOMMENDATION,
-                              "The recommendation for the young person")
+    limits.refuse_if_too_long(wording.text.strip(), limits.RECOMMENDATION, words.title)
+    if words.leaver_text:
+        limits.refuse_if_too_long(wording.young_person_text.strip(), limits.RECOMMENDATION,
+                                  f"The {words.recommendation} for {words.leaver}")
+    if wording.share_record and not words.may_share_record:
+        raise ActionRefused(f"The record cannot be passed on to the owner of {words.a}: "
+                            f"{words.leaver} chose who reads it.")
     owner = wording.owner
     if owner.organisation_id != interview.organisation_id or not owner.is_active:
         raise ActionRefused("Choose an owner from your organisation.")
     if wording.due_date < timezone.localdate():
         raise ActionRefused("The due date must be today or in the future.")
+
+
+def _leaver_text(interview: Interview, wording: Wording) -> str:
+    """The plain-words version, kept only where the pathway asks for one."""
+    asked = engine.definition_of(interview).review_words.leaver_text
+    return wording.young_person_text.strip() if asked else ""
+
+
+def _words(interview: Interview) -> ReviewWords:
+    return engine.definition_of(interview).review_words
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _needs_response(words: ReviewWords) -> str:
+    """"A recommendation from an exit interview needs your response"."""
+    return f"{_capital(words.a)} from an exit interview needs your response"
 
 
 def _rec_url(rec: Recommendation) -> str:
@@ -65,7 +91,7 @@ def save_draft(*, actor: User, interview: Interview, wording: Wording,
         raise ActionRefused("This draft has already been issued or removed.")
     _validate(interview, wording)
     values = {"text": wording.text.strip(),
-              "young_person_text": wording.young_person_text.strip(),
+              "young_person_text": _leaver_text(interview, wording),
               "owner": wording.owner, "due_date": wording.due_date,
               "share_record": wording.share_record}
     if draft is None:
@@ -95,14 +121,15 @@ def issue_recommendations(*, actor: User, interview: Interview) -> list[Recommen
     engine.check(actor, interview, "add_recommendation")
     drafts = list(DraftRecommendation.objects.filter(interview=interview)
                   .select_related("owner").select_for_update(of=("self",)))
+    words = _words(interview)
     if not drafts:
-        raise ActionRefused("There are no draft recommendations to issue.")
+        raise ActionRefused(f"There are no draft {words.plural} to issue.")
     for number, draft in enumerate(drafts, start=1):
         try:
             _validate(interview, Wording(draft.text, draft.young_person_text, draft.owner,
                                          draft.due_date, draft.share_record))
         except ActionRefused as error:
-            raise ActionRefused(f"Recommendation {number}: {error.message}") from None
+            raise ActionRefused(f"{words.title} {number}: {error.message}") from None
     issued = []
     for draft in drafts:
         rec = Recommendation.objects.create(
@@ -114,8 +141,7 @@ def issue_recommendations(*, actor: User, interview: Interview) -> list[Recommen
             share_with(interview, draft.owner)
         engine.take(actor, interview, "add_recommendation", recommendation=str(rec.public_id),
                     shared=draft.share_record)
-        notify([rec.owner], subject="A recommendation from an exit interview needs your "
-               "response", path=_rec_url(rec))
+        notify([rec.owner], subject=_needs_response(words), path=_rec_url(rec))
         issued.append(rec)
     DraftRecommendation.objects.filter(pk__in=[d.pk for d in drafts]).delete()
     return issued
@@ -138,7 +164,7 @@ def _changeable(actor: User, recommendation: Recommendation
     interview = engine.lock(rec.interview)
     engine.check(actor, interview, "add_recommendation")
     if rec.is_withdrawn:
-        raise ActionRefused("This recommendation has been withdrawn.")
+        raise ActionRefused(f"This {_words(interview).recommendation} has been withdrawn.")
     if rec.is_answered:
         raise ActionRefused("Its owner has responded, so it can no longer be changed or "
                             "withdrawn.")
@@ -155,7 +181,7 @@ def change_recommendation(*, actor: User, recommendation: Recommendation, wordin
     before = (rec.text, rec.young_person_text, rec.owner_id, rec.due_date)
     old_owner = rec.owner
     rec.text = wording.text.strip()
-    rec.young_person_text = wording.young_person_text.strip()
+    rec.young_person_text = _leaver_text(interview, wording)
     rec.owner = wording.owner
     rec.due_date = wording.due_date
     after = (rec.text, rec.young_person_text, rec.owner_id, rec.due_date)
@@ -172,13 +198,13 @@ def change_recommendation(*, actor: User, recommendation: Recommendation, wordin
         share_with(interview, rec.owner)
     engine.record_event(actor, interview, ReviewEvent.RECOMMENDATION_CHANGED,
                         recommendation=str(rec.public_id), changed=changed)
+    a = _words(interview).a
     if rec.owner_id != old_owner.pk:
-        notify([old_owner], subject="A recommendation is no longer addressed to you",
+        notify([old_owner], subject=f"{_capital(a)} is no longer addressed to you",
                path=_rec_url(rec))
-        notify([rec.owner], subject="A recommendation from an exit interview needs your "
-               "response", path=_rec_url(rec))
+        notify([rec.owner], subject=_needs_response(_words(interview)), path=_rec_url(rec))
     else:
-        notify([rec.owner], subject="A recommendation addressed to you has changed",
+        notify([rec.owner], subject=f"{_capital(a)} addressed to you has changed",
                path=_rec_url(rec))
     return rec
 
@@ -187,15 +213,16 @@ def change_recommendation(*, actor: User, recommendation: Recommendation, wordin
 def withdraw_recommendation(*, actor: User, recommendation: Recommendation, reason: str
                             ) -> Recommendation:
     rec, interview = _changeable(actor, recommendation)
+    words = _words(interview)
     if not reason.strip():
-        raise ActionRefused("Say why the recommendation is withdrawn.")
+        raise ActionRefused(f"Say why the {words.recommendation} is withdrawn.")
     limits.refuse_if_too_long(reason.strip(), limits.REASON, "The reason")
     rec.withdrawn_at = timezone.now()
     rec.withdrawal_reason = reason.strip()
     rec.save(update_fields=["withdrawn_at", "withdrawal_reason"])
     engine.record_event(actor, interview, ReviewEvent.RECOMMENDATION_WITHDRAWN,
                         recommendation=str(rec.public_id))
-    notify([rec.owner], subject="A recommendation addressed to you has been withdrawn",
+    notify([rec.owner], subject=f"{_capital(words.a)} addressed to you has been withdrawn",
            path=_rec_url(rec))
     waiting = interview.recommendations.filter(responded_at__isnull=True,
                                                withdrawn_at__isnull=True)

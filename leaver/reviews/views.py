@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from leaver.accounts.models import User
 from leaver.cases import access as case_access
 from leaver.cases import engine
+from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.reviews import actions, forms
 from leaver.reviews.access import (
@@ -31,6 +32,19 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
+
+
+def about(user: User, case: Interview, *, can_view_record: bool) -> str:
+    """Who the case is about, for a pathway that names the leaver on a recommendation's page
+    (its `someone` words): their name to those who read the record, and to others unless
+    the leaver chose anonymity, when it is "A member of staff at <school>". Empty for a
+    pathway that does not (the young person's page names only the home)."""
+    someone = engine.definition_of(case).review_words.someone
+    if not someone:
+        return ""
+    if can_view_record or not engine.definition_of(case).anonymous(case):
+        return f"{case.leaver_name} · {case.setting.name}"
+    return someone.format(setting=case.setting.name)
 
 
 @require_safe
@@ -58,16 +72,20 @@ def recommendation(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                         recommendation=str(rec.public_id))
     can_respond = (rec.owner_id == user.pk and not rec.is_answered and not rec.is_withdrawn
                    and engine.in_stage(case, "taking_responses"))
+    words = engine.definition_of(case).review_words
+    can_view_record = case_access.can_view_record(user, case)
     context = {
         "rec": rec, "case_url": engine.case_url(case), "record_url": engine.record_url(case),
-        "can_view_record": case_access.can_view_record(user, case),
+        "words": words, "about": about(user, case, can_view_record=can_view_record),
+        "can_view_record": can_view_record,
         "can_open_case": case_access.can_open_case(user, case),
         "today": timezone.localdate(),
         # The IRO may change or withdraw it until its owner responds.
         "can_change": (not rec.is_answered and not rec.is_withdrawn
                        and engine.may(user, case, "add_recommendation")),
         # How the letter to the young person will name the owner when quoting them.
-        "quoted_as": title_for_letter(rec.owner, case, "en") if can_respond else "",
+        "quoted_as": title_for_letter(rec.owner, case, "en")
+        if can_respond and words.has_letter else "",
         "letter_in_welsh": language_of(case) == "cy",
     }
     if not can_respond:
@@ -77,4 +95,4 @@ def recommendation(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return form_page(
         request, "reviews/recommendation.html", context, forms.ResponseForm(posted(request)),
         lambda d: actions.respond(actor=user, recommendation=rec, kind=d["kind"], text=d["text"]),
-        "Thank you. Your response has been sent to the IRO.", request.path)
+        f"Thank you. Your response has been sent to {words.reviewer}.", request.path)

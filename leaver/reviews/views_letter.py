@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -34,6 +34,14 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
+def _case(user: User, public_id: uuid.UUID) -> Interview:
+    """A case the user may open whose pathway writes a letter (the staff one does not)."""
+    case = case_access.get_case_for_user(user, public_id)
+    if not engine.definition_of(case).review_words.has_letter:
+        raise Http404("No letter.")
+    return case
+
+
 def _refused(case: Interview, message: str) -> ActionRefused:
     return ActionRefused(message, back_url=engine.case_url(case), back_label="Back to the case")
 
@@ -56,7 +64,7 @@ def _shown(case: Interview, letter: Letter | None, user: User) -> dict[str, Any]
 @GET_POST
 def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
-    case = case_access.get_case_for_user(user, public_id)
+    case = _case(user, public_id)
     engine.check(user, case, "edit_letter")
     saved = letter_of(case)
     if saved is not None and saved.sent_at is not None:
@@ -75,7 +83,7 @@ def letter(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def letter_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     user = _user(request)
-    case = case_access.get_case_for_user(user, public_id)
+    case = _case(user, public_id)
     if not can_download_letter(user, case):
         raise _refused(case, "Only the IRO, the Children's Services Manager and the young "
                        "person's social worker can download the letter.")
@@ -99,7 +107,7 @@ def letter_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def letter_sent(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """When and how the letter went out; the case closes if nothing else is waiting."""
     user = _user(request)
-    case = case_access.get_case_for_user(user, public_id)
+    case = _case(user, public_id)
     engine.check(user, case, "letter_sent")
     saved = letter_of(case)
     if saved is None or saved.sent_at is not None:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from leaver.accounts.models import User
 from leaver.cases import access as case_access
 from leaver.cases import concerns, engine
+from leaver.cases.engine import ReviewWords
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.reviews import actions, forms, owners, recommending
@@ -33,10 +34,15 @@ def _user(request: HttpRequest) -> User:
 
 
 def _case_links(case: Interview) -> dict[str, Any]:
-    return {"interview": case, "case_url": engine.case_url(case),
+    return {"interview": case, "words": engine.definition_of(case).review_words,
+            "case_url": engine.case_url(case),
             "record_url": engine.record_url(case),
             "review_url": reverse("reviews:review", args=[case.public_id]),
             "check_url": reverse("reviews:check", args=[case.public_id])}
+
+
+def _w(case: Interview) -> ReviewWords:
+    return engine.definition_of(case).review_words
 
 
 def _case(request: HttpRequest, public_id: uuid.UUID) -> Interview:
@@ -56,7 +62,7 @@ def review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     ask = engine.may(user, case, "no_action_needed") and not drafts.exists()
     context = {**_case_links(case), "issued": issued, "drafts": drafts, "ask": ask,
                "can_view_record": case_access.can_view_record(user, case)}
-    form = forms.ActionNeededForm(posted(request))
+    form = forms.ActionNeededForm(posted(request), words=context["words"])
     if request.method == "POST" and ask and form.is_valid():
         name = "reviews:draft_new" if form.cleaned_data["needed"] == "yes" else "reviews:no_action"
         return redirect(reverse(name, args=[case.public_id]))
@@ -76,12 +82,16 @@ def no_action(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         forms.NoActionForm(posted(request), open_concern=open_concern),
         lambda d: actions.record_no_action(actor=user, interview=case, reason=d["reason"],
                                            knows_of_concern=d.get("knows_of_concern", False)),
-        "Recorded: no action needed. Now write to the young person.", engine.case_url(case))
+        "Recorded: no action needed. Now write to the young person."
+        if _w(case).has_letter
+        else "Recorded: no action needed. The case is closed.", engine.case_url(case))
 
 
 def _wording(data: dict[str, Any]) -> Wording:
-    return Wording(data["text"], data["young_person_text"], data["owner"], data["due_date"],
-                   data["share_record"])
+    """What the form gave (a pathway without a plain-words version or sharing has neither
+    field)."""
+    return Wording(data["text"], data.get("young_person_text", ""), data["owner"],
+                   data["due_date"], data.get("share_record", False))
 
 
 def _owner_options(request: HttpRequest, case: Interview, form: forms.RecommendationForm,
@@ -108,7 +118,8 @@ def _form_page(request: HttpRequest, case: Interview, *, heading: str, button: s
                initial: dict[str, Any], current: User | None, back_url: str,
                submit: Any, success: str, next_url: str) -> HttpResponse:
     form = forms.RecommendationForm(posted(request), initial=initial,
-                                    organisation_id=case.organisation_id)
+                                    organisation_id=case.organisation_id,
+                                    words=engine.definition_of(case).review_words)
     context = {**_case_links(case), "heading": heading, "button": button,
                "back_url": back_url, **_owner_options(request, case, form, current)}
     return form_page(request, "reviews/recommendation_form.html", context, form, submit,
@@ -122,7 +133,7 @@ def draft_new(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = _case(request, public_id)
     check = reverse("reviews:check", args=[case.public_id])
     return _form_page(
-        request, case, heading="Add a recommendation", button="Save as a draft",
+        request, case, heading=f"Add {_w(case).a}", button="Save as a draft",
         initial={}, current=None, back_url=reverse("reviews:review", args=[case.public_id]),
         submit=lambda d: recommending.save_draft(actor=user, interview=case,
                                                  wording=_wording(d)),
@@ -145,7 +156,8 @@ def draft_edit(request: HttpRequest, public_id: uuid.UUID, draft_id: uuid.UUID
     draft = get_draft_for_user(user, case, draft_id)
     check = reverse("reviews:check", args=[case.public_id])
     return _form_page(
-        request, case, heading="Change the draft recommendation", button="Save the draft",
+        request, case, heading=f"Change the draft {_w(case).recommendation}",
+        button="Save the draft",
         initial=_initial(draft), current=draft.owner, back_url=check,
         submit=lambda d: recommending.save_draft(actor=user, interview=case,
                                                  wording=_wording(d), draft=draft),
@@ -177,7 +189,7 @@ def check(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         except ActionRefused as error:
             return render(request, "reviews/check.html", {**context, "error": error.message},
                           status=400)
-        messages.success(request, f"{len(issued)} recommendation"
+        messages.success(request, f"{len(issued)} {_w(case).recommendation}"
                          f"{'s are' if len(issued) != 1 else ' is'} issued. Each owner has "
                          "been emailed.")
         return redirect(engine.case_url(case))
@@ -199,14 +211,16 @@ def change(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     page = reverse("reviews:recommendation", args=[rec.public_id])
     if rec.is_answered or rec.is_withdrawn:
         raise ActionRefused("Its owner has responded or it was withdrawn, so it can no longer "
-                            "be changed.", back_url=page, back_label="Back to the "
-                            "recommendation")
+                            "be changed.", back_url=page,
+                            back_label=f"Back to the {_w(case).recommendation}")
     return _form_page(
-        request, case, heading="Change the recommendation", button="Save the change",
+        request, case, heading=f"Change the {_w(case).recommendation}",
+        button="Save the change",
         initial=_initial(rec), current=rec.owner, back_url=page,
         submit=lambda d: recommending.change_recommendation(
             actor=user, recommendation=rec, wording=_wording(d)),
-        success="The recommendation is changed and its owner has been told.", next_url=page)
+        success=f"The {_w(case).recommendation} is changed and its owner has been told.",
+        next_url=page)
 
 
 @login_required
@@ -217,10 +231,10 @@ def withdraw(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     page = reverse("reviews:recommendation", args=[rec.public_id])
     if rec.is_answered or rec.is_withdrawn:
         raise ActionRefused("Its owner has responded or it was withdrawn already.",
-                            back_url=page, back_label="Back to the recommendation")
+                            back_url=page, back_label=f"Back to the {_w(case).recommendation}")
     return form_page(
         request, "reviews/withdraw.html", {**_case_links(case), "rec": rec, "back_url": page},
-        forms.WithdrawForm(posted(request)),
+        forms.WithdrawForm(posted(request), words=_w(case)),
         lambda d: recommending.withdraw_recommendation(actor=user, recommendation=rec,
                                                        reason=d["reason"]),
-        "The recommendation is withdrawn and its owner has been told.", page)
+        f"The {_w(case).recommendation} is withdrawn and its owner has been told.", page)

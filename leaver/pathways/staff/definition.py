@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from leaver.cases.engine import ASSIGNED_INTERVIEWER, Definition, Relation, Transition
+from leaver.cases.engine import (
+    ASSIGNED_INTERVIEWER,
+    Definition,
+    Relation,
+    ReviewWords,
+    Transition,
+)
 from leaver.cases.models import Interview
 from leaver.organisations import roles
 from leaver.organisations.models import Pathway, Role, SettingKind
@@ -152,4 +158,13 @@ STAFF = Definition(
         "The HR lead for the school",
         "The headteacher of the school, unless the leaver chose to be anonymous in reports",
     ),
+    # The action plan (seed 000): actions with owners and due dates, no letter, no
+    # plain-words version, never the record passed on to an owner (the leaver chose who
+    # reads it).
+    review_words=ReviewWords(
+        recommendation="action", reviewer="the headteacher or HR lead",
+        leaver="the member of staff", leaver_text=False, has_letter=False,
+        may_share_record=False, someone="A member of staff at {setting}"),
+    review_days="action_plan_days",
+    anonymous=lambda case: not _not_anonymous(case),
 )
