@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from leaver.cases.models import Interview, LeaverLink, LinkPurpose
-from leaver.notifications.models import Message
 from leaver.cases.tests.you_cast import make_school, open_link, send, staff_case
+from leaver.notifications.models import Message
 from leaver.organisations.models import ConfidentialityStatement, Pathway, StatementStatus
 from leaver.pathways.staff.models import Confidentiality, StaffLeaver, TakingPart
 from leaver.pathways.staff.states import State
@@ -37,7 +37,7 @@ def reply(school, **overrides):
 
 def test_the_offer_says_it_is_voluntary_shows_the_statement_and_the_interviewers():
     school = make_school()
-    case, client, page = offer_page(school)
+    _, client, page = offer_page(school)
     text = client.get(page).content.decode()
     assert "voluntary" in text
     assert school.statement.text in text
@@ -53,19 +53,22 @@ def test_a_welsh_speaker_reads_the_statement_in_welsh():
     school = make_school()
     _, client, page = offer_page(school, language="cy")
     text = client.get(page).content.decode()
-    assert "Mae eich cyfwelydd" in text and 'lang="cy"' in text
+    assert "Mae eich cyfwelydd" in text
+    assert 'lang="cy"' in text
 
 
 def test_accepting_a_named_interview_is_checked_then_stored_with_the_statement_shown():
     school = make_school()
     case, client, page = offer_page(school)
     response = client.post(page, reply(school))
-    assert response.status_code == 302 and response["Location"].endswith("/offer/check/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/offer/check/")
     check = client.get(response["Location"])
     assert "Check your reply" in check.content.decode()
     assert Interview.objects.get(pk=case.pk).state == State.OFFERED  # nothing yet
     done = client.post(response["Location"])
-    assert done.status_code == 302 and done["Location"].endswith("/done/")
+    assert done.status_code == 302
+    assert done["Location"].endswith("/done/")
     case.refresh_from_db()
     leaver = StaffLeaver.objects.get(interview=case)
     assert case.state == State.ACCEPTED
@@ -135,7 +138,8 @@ def test_a_statement_published_while_reading_is_refused_on_the_check_page():
     assert response.status_code == 400
     assert "was changed while you were reading it" in response.content.decode()
     case.refresh_from_db()
-    assert case.state == State.OFFERED and case.confidentiality_statement is None
+    assert case.state == State.OFFERED
+    assert case.confidentiality_statement is None
 
 
 def test_answering_online_goes_straight_to_the_questions():

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.test import Client
 from django.utils import timezone
 
 from leaver.accounts.models import User
+from leaver.audit.models import AuditEvent
 from leaver.cases import links
-from leaver.cases.models import Interview, LinkPurpose
+from leaver.cases.events import CaseEvent
+from leaver.cases.models import Interview, LeaverLink, LinkPurpose
 from leaver.organisations.models import (
     ConfidentialityStatement,
     Membership,
@@ -132,3 +135,33 @@ def open_link(client: Client, token: str) -> str:
     response = client.get(f"/you/{token}/")
     assert response.status_code == 302, response.status_code
     return str(response["Location"])
+
+
+def rows(case: Interview) -> dict[str, object]:
+    """Everything a leaver's page could change about the case."""
+    return {
+        "case": Interview.objects.filter(pk=case.pk).values().get(),
+        "staff": list(StaffLeaver.objects.filter(interview=case).values()),
+        "links": list(LeaverLink.objects.filter(interview=case).order_by("id").values()),
+        "records": list(case.record_versions.values()), "answers": list(case.answers.values()),
+        "sign_offs": list(case.sign_offs.values()),
+        "corrections": list(case.correction_requests.values()),
+    }
+
+
+def refusals(case: Interview) -> list[str]:
+    return [e.detail["kind"] for e in AuditEvent.objects.filter(
+        object_id=case.public_id, action=CaseEvent.LINK_REFUSED).order_by("id")]
+
+
+def answering(school: School, **case_options: str) -> tuple[Interview, Client, str]:
+    case = staff_case(school, State.ACCEPTED, **case_options)
+    client = Client()
+    where = open_link(client, send(case, LinkPurpose.SELF_COMPLETION))
+    return case, client, f"{where}answers/"
+
+
+def answer_all(client: Client, base: str, felt_safe: str = "yes") -> Any:
+    client.post(f"{base}feelings/", {"rating": "4", "felt_safe": felt_safe, "continue": ""})
+    client.post(f"{base}why/", {"why_leaving": "A new job nearer home.", "continue": ""})
+    return client.post(f"{base}else/", {"anything_else": "", "continue": ""})
