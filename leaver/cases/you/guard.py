@@ -66,6 +66,16 @@ def link_for(request: HttpRequest, link_id: uuid.UUID, purpose: LinkPurpose | No
     return link
 
 
+def refuse_unless_may(link: LeaverLink, step: str) -> None:
+    """LinkRefused ("ended") when the case has moved on and the leaver's step is no longer
+    open (the interview was recorded meanwhile, say): the link has nothing left to do."""
+    if not engine.may(None, link.interview, step):
+        raise LinkRefused(
+            "ended", "This link is no longer needed",
+            "Things have moved on since this link was sent, so it does not work any more.",
+            link)
+
+
 def _missing() -> LinkRefused:
     return LinkRefused("missing", "This link is not recognised",
                        "We cannot find this link. It may have been removed.")

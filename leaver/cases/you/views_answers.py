@@ -54,6 +54,7 @@ def told_words(case: Interview) -> str:
 @require_safe
 @guard.link_page(LinkPurpose.SELF_COMPLETION)
 def start(request: HttpRequest, link: LeaverLink) -> HttpResponse:
+    guard.refuse_unless_may(link, "self_completed")
     questionnaire = case_answers.questionnaire_version(link.interview).questionnaire
     return redirect("you:answers", link_id=link.public_id,
                     section_key=questionnaire.sections[0].key)
@@ -62,6 +63,7 @@ def start(request: HttpRequest, link: LeaverLink) -> HttpResponse:
 @GET_POST
 @guard.link_page(LinkPurpose.SELF_COMPLETION)
 def section(request: HttpRequest, link: LeaverLink, section_key: str) -> HttpResponse:
+    guard.refuse_unless_may(link, "self_completed")
     case = link.interview
     version = case_answers.questionnaire_version(case)
     questionnaire = version.questionnaire
@@ -119,6 +121,7 @@ def saved_for_later(request: HttpRequest, link: LeaverLink) -> HttpResponse:
 @GET_POST
 @guard.link_page(LinkPurpose.SELF_COMPLETION)
 def check(request: HttpRequest, link: LeaverLink) -> HttpResponse:
+    guard.refuse_unless_may(link, "self_completed")
     case = link.interview
     questionnaire = case_answers.questionnaire_version(case).questionnaire
     language, easy = queries.wording(case)

@@ -13,7 +13,7 @@ from leaver.cases import answers as case_answers
 from leaver.cases import versions
 from leaver.cases.models import CorrectionRequest, LeaverLink, LinkPurpose, SignOff
 from leaver.cases.you import actions, forms, queries
-from leaver.cases.you.guard import link_page
+from leaver.cases.you.guard import link_page, refuse_unless_may
 from leaver.cases.you.views import GET_POST, go_to
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
@@ -32,6 +32,7 @@ def _act(link: LeaverLink, data: dict[str, Any]) -> None:
 @GET_POST
 @link_page(LinkPurpose.REVIEW)
 def review(request: HttpRequest, link: LeaverLink) -> HttpResponse:
+    refuse_unless_may(link, "sign")
     case = link.interview
     current = versions.current(case)
     if current is None or case.questionnaire_version is None:
