@@ -52,7 +52,7 @@ class OfferForm(forms.Form):
     def __init__(self, *args: Any, interviewers: list[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.people = {str(m.user.public_id): m for m in interviewers}
-        self.fields["interviewer"].choices = [
+        self.fields["interviewer"].choices = [  # type: ignore[attr-defined]
             *((key, interviewer_label(m)) for key, m in self.people.items()),
             (NO_PREFERENCE, "No preference: the school will choose someone suitable")]
         self.fields["interviewer"].help_text = (
