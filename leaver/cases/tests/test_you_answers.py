@@ -39,7 +39,11 @@ def test_save_and_continue_asks_for_the_required_answers():
     case, client, base = answering(school)
     response = client.post(f"{base}feelings/", {"rating": "3", "continue": ""})
     assert response.status_code == 400
-    assert "Did you feel safe?" in response.content.decode()
+    text = response.content.decode()
+    # In the leaver's words: they are the one asked, so no "Not asked".
+    assert "Answer “Did you feel safe?”, or choose “Did not want to answer”" in text
+    assert "Not asked" not in text
+    assert "if they did not answer" not in text
     assert not Answer.objects.filter(interview=case).exists()
     ok = client.post(f"{base}feelings/", {"rating": "3", "felt_safe": "yes", "continue": ""})
     assert ok["Location"].endswith("/answers/why/")

@@ -6,6 +6,7 @@ a check-answers page and the submission."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,7 +22,7 @@ from leaver.cases.you.views import GET_POST, go_to
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
 from leaver.questionnaires.answering import AnswerForm, words
-from leaver.questionnaires.spec import Questionnaire
+from leaver.questionnaires.spec import NOT_ASKED, Questionnaire
 from leaver.ui.pages import posted
 
 
@@ -31,6 +32,26 @@ def _optional(questionnaire: Questionnaire) -> Questionnaire:
         dataclasses.replace(s, items=tuple(dataclasses.replace(i, required=False)
                                            for i in s.items))
         for s in questionnaire.sections))
+
+
+# The answering form and the record's check speak to an interviewer ("if they did not
+# answer, choose … or “Not asked”"); the leaver reads the same in words for them.
+_FOR_INTERVIEWER = re.compile(r"Record an answer to (“[^”]*”): if they did not answer.*")
+
+
+def in_leavers_words(message: str) -> str:
+    return _FOR_INTERVIEWER.sub(r"Answer \1, or choose “Did not want to answer”", message)
+
+
+def for_the_leaver(form: AnswerForm) -> None:
+    """No "Not asked" choice (they are the one asked), and messages in their words."""
+    for field in form.fields.values():
+        choices = getattr(field, "choices", None)
+        if choices is not None:
+            field.choices = [c for c in choices if c[0] != NOT_ASKED]  # type: ignore[attr-defined]
+    if form.is_bound and not form.is_valid():
+        for key, errors in list(form.errors.items()):
+            form.errors[key] = form.error_class([in_leavers_words(str(e)) for e in errors])
 
 
 def told_words(case: Interview) -> str:
@@ -81,6 +102,7 @@ def section(request: HttpRequest, link: LeaverLink, section_key: str) -> HttpRes
         sections=[section_key], earlier={k: v for k, v in saved.items() if k not in own},
         initial={k: v for k, v in saved.items() if k in own},
         faces=case.pathway == Pathway.YOUNG_PERSON, language=language, easy_read=easy)
+    for_the_leaver(form)
     came_from = request.GET.get("from") or request.POST.get("from")
     if request.method == "POST" and form.is_valid():
         try:
@@ -130,7 +152,7 @@ def check(request: HttpRequest, link: LeaverLink) -> HttpResponse:
         try:
             new = actions.submit_answers(link=link)
         except ActionRefused as refusal:
-            error = refusal.message
+            error = in_leavers_words(refusal.message)
         else:
             return go_to(request, new, link)
     return render(request, "you/answers_check.html", {

@@ -26,11 +26,11 @@ class YoungPersonEvent(models.TextChoices):
     WITHDRAW = "interview.withdraw", "The young person withdrew"
     UNABLE_TO_CONTACT = "interview.unable_to_contact", "Recorded as unable to contact"
     # The young person's own links (self_completion.py, leaver.cases.you).
-    SELF_COMPLETION_SENT = "interview.self_completion_sent", (
+    SELF_COMPLETION_SENT = "interview.send_self_completion", (
         "Questions sent to the young person to answer themselves")
     SELF_COMPLETED = "interview.self_completed", (
         "The young person answered the questions themselves")
-    REVIEW_LINK_SENT = "interview.review_link_sent", (
+    REVIEW_LINK_SENT = "interview.send_review_link", (
         "Record sent to the young person to check")
     SIGNED = "interview.signed", "The young person signed the record as correct"
     CORRECTIONS_REQUESTED = "interview.corrections_requested", (
