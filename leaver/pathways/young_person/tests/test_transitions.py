@@ -18,8 +18,8 @@ from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Role
 from leaver.pathways.young_person import actions as ia
 from leaver.pathways.young_person import correcting, recording, self_completion
-from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.definition import TRANSITIONS
+from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
 from leaver.reviews import actions as ra
 from leaver.reviews.events import ReviewEvent
