@@ -15,8 +15,9 @@ from django.utils import timezone
 from leaver.accounts.logs import HideResetTokens
 from leaver.audit.models import AuditEvent
 from leaver.cases.events import CaseEvent
-from leaver.cases.models import LeaverLink, LinkPurpose
+from leaver.cases.models import Interview, LeaverLink, LinkPurpose
 from leaver.cases.tests.you_cast import make_school, open_link, refusals, rows, send, staff_case
+from leaver.pathways.staff.states import State
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +113,21 @@ def test_a_link_is_refused_once_replaced_even_in_the_browser_that_opened_it():
     assert response.status_code == 410
     assert "This link has been replaced" in response.content.decode()
     assert rows(case) == before
+
+
+def test_a_link_whose_step_has_passed_is_no_longer_needed():
+    school = make_school()
+    case = staff_case(school)
+    client = Client()
+    where = open_link(client, send(case, LinkPurpose.OFFER))
+    # The HR lead recorded meanwhile that they declined in person.
+    Interview.objects.filter(pk=case.pk).update(state=State.DECLINED)
+    before = rows(case)
+    response = client.get(f"{where}offer/")
+    assert response.status_code == 410
+    assert "This link is no longer needed" in response.content.decode()
+    assert rows(case) == before
+    assert refusals(case) == ["ended"]
 
 
 def test_the_secret_of_a_leavers_link_never_reaches_the_log(caplog):

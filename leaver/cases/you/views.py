@@ -78,6 +78,7 @@ def _offer_context(link: LeaverLink) -> dict[str, Any]:
 @GET_POST
 @guard.link_page(LinkPurpose.OFFER)
 def offer(request: HttpRequest, link: LeaverLink) -> HttpResponse:
+    guard.refuse_unless_may(link, "accept")
     context = _offer_context(link)
     statement: ConfidentialityStatement = context["statement"]
     kept = request.session.get(_draft_key(link)) or {}
@@ -93,6 +94,7 @@ def offer(request: HttpRequest, link: LeaverLink) -> HttpResponse:
 @GET_POST
 @guard.link_page(LinkPurpose.OFFER)
 def offer_check(request: HttpRequest, link: LeaverLink) -> HttpResponse:
+    guard.refuse_unless_may(link, "accept")
     kept = request.session.get(_draft_key(link))
     if not kept:
         return redirect("you:offer", link_id=link.public_id)
