@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("leaver.safeguarding.urls")),
     # An invited person sets their password here, without signing in.
     path("", include("leaver.administration.users.invitation_urls")),
+    # The leaver's own pages, from the links emailed to them (no account).
+    path("", include("leaver.cases.you.urls")),
 ]
 
 # The service's own error pages, each with an incident reference that is also in the log.

@@ -152,6 +152,16 @@ class Definition:
     review_days: str = ""
     # Whether the leaver chose not to be named to people who do not read the record.
     anonymous: Callable[[Interview], bool] = field(default=lambda case: False)
+    # The leaver's own pages (leaver.cases.you). The wording they read: "" (English), "cy"
+    # (Welsh) or "easy" (easy read). What the pathway stores when they reply to the offer
+    # (None: it offers no reply). Users never offered as their interviewer (their line
+    # manager). True: answering the questions themselves makes the record at once (else the
+    # answers become the interviewer's draft).
+    leaver_language: Callable[[Interview], str] = field(default=lambda case: "")
+    on_leaver_reply: Callable[[Interview, dict[str, Any]], None] | None = None
+    not_interviewers: Callable[[Interview], frozenset[int]] = field(
+        default=lambda case: frozenset())
+    self_completion_makes_record: bool = False
 
     def state_label(self, state: str) -> str:
         return str(self.states(state).label)

@@ -12,3 +12,8 @@ class CaseEvent(models.TextChoices):
     RECORD_DRAFT_SAVED = "interview.record_draft_saved", "Part of the record saved as a draft"
     RECORD_WORDING_CHOSEN = "interview.record_wording_chosen", (
         "Wording of the questions chosen for the young person")
+    # The leaver's own pages (leaver.cases.you): a refused link (its kind, never the
+    # token), and a section of answers saved by the leaver themselves.
+    LINK_REFUSED = "interview.link_refused", "A leaver's link was refused"
+    LEAVER_ANSWERS_SAVED = "interview.leaver_answers_saved", (
+        "The leaver saved some of their answers")

@@ -22,6 +22,7 @@ from leaver.cases.engine import (
 from leaver.cases.models import Interview
 from leaver.organisations import roles
 from leaver.organisations.models import Pathway, Role, SettingKind
+from leaver.pathways.staff import leaver_reply
 from leaver.pathways.staff.events import StaffEvent as E
 from leaver.pathways.staff.models import Confidentiality
 from leaver.pathways.staff.states import (
@@ -154,6 +155,13 @@ STAFF = Definition(
     contact_readers_after_closing=frozenset({HR}),
     connected_roles=(HR, HEAD),
     has_distribution_list=False,
+    # The leaver's own pages (leaver.cases.you): Welsh if they read it, never their line
+    # manager as interviewer, their reply kept on StaffLeaver, and answering online makes
+    # the record at once (they then check and sign it).
+    leaver_language=leaver_reply.leaver_language,
+    not_interviewers=leaver_reply.not_interviewers,
+    on_leaver_reply=leaver_reply.on_leaver_reply,
+    self_completion_makes_record=True,
     always_distributed=(
         "The HR lead for the school",
         "The headteacher of the school, unless the leaver chose to be anonymous in reports",

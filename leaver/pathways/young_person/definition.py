@@ -32,7 +32,14 @@ from leaver.pathways.young_person.states import (
     TERMINAL,
     State,
 )
+from leaver.pathways.young_person.wording import wants_easy_read
 from leaver.reviews.events import ReviewEvent as R
+
+# The young person's own pages (leaver.cases.you): they may answer the questions themselves
+# before the interview (their answers become the interviewer's draft), and check and sign
+# the record once it is submitted. The interviewer sends each link.
+SELF_COMPLETION_STATES = frozenset({State.INTERVIEWER_ASSIGNED, State.SCHEDULED})
+AFTER_RECORD = REVIEW | LETTER
 
 
 def _t(name: str, label: str, sources: frozenset[State] | set[State], target: State | None,
@@ -79,6 +86,15 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
     # is still ahead: up to and including the planned move date).
     _t("reopen", "Reopen: the young person changed their mind", {State.DECLINED},
        State.NOTIFIED, E.REOPEN, Role.SOCIAL_WORKER),
+    _t("send_self_completion", "Send the questions to the young person",
+       SELF_COMPLETION_STATES, None, E.SELF_COMPLETION_SENT, Role.INTERVIEWER),
+    _t("self_completed", "Answer the questions", SELF_COMPLETION_STATES, None,
+       E.SELF_COMPLETED),
+    _t("send_review_link", "Send the record to the young person to check", AFTER_RECORD,
+       None, E.REVIEW_LINK_SENT, Role.INTERVIEWER),
+    _t("sign", "Sign the record", AFTER_RECORD, None, E.SIGNED),
+    _t("request_corrections", "Ask for corrections", AFTER_RECORD, None,
+       E.CORRECTIONS_REQUESTED),
     *(_t(transition_name(c.key), f"Change the {c.label.lower()}",
          OPEN | {State.DECLINED} if c.while_declined else OPEN, None,
          c.event, *c.roles) for c in CORRECTIONS.values()),
@@ -96,6 +112,14 @@ def postal_address(case: Interview) -> list[str]:
 def letter_language(case: Interview) -> str:
     """Welsh ("cy") for a young person whose preferred language is Welsh, else English."""
     return "cy" if case.young_person.preferred_language == Language.WELSH else "en"
+
+
+def leaver_language(case: Interview) -> str:
+    """The wording of the young person's own pages: Welsh, easy read, or English ("")."""
+    young_person = case.young_person
+    if young_person.preferred_language == Language.WELSH:
+        return "cy"
+    return "easy" if wants_easy_read(young_person) else ""
 
 
 ALLOCATED_SOCIAL_WORKER = Relation(
@@ -159,6 +183,7 @@ YOUNG_PERSON = Definition(
     connected_roles=(Role.SOCIAL_WORKER, Role.CSM, Role.UNIT_MANAGER),
     postal_address=postal_address,
     letter_language=letter_language,
+    leaver_language=leaver_language,
     # A role in a rule means its holders for this young person (cases.sharing): their own
     # social worker; the CSM and safeguarding lead have no such tie, so every holder.
     distribution_roles={

@@ -25,6 +25,16 @@ class YoungPersonEvent(models.TextChoices):
     CLOSE = "interview.close", "Case closed"
     WITHDRAW = "interview.withdraw", "The young person withdrew"
     UNABLE_TO_CONTACT = "interview.unable_to_contact", "Recorded as unable to contact"
+    # The young person's own links (self_completion.py, leaver.cases.you).
+    SELF_COMPLETION_SENT = "interview.send_self_completion", (
+        "Questions sent to the young person to answer themselves")
+    SELF_COMPLETED = "interview.self_completed", (
+        "The young person answered the questions themselves")
+    REVIEW_LINK_SENT = "interview.send_review_link", (
+        "Record sent to the young person to check")
+    SIGNED = "interview.signed", "The young person signed the record as correct"
+    CORRECTIONS_REQUESTED = "interview.corrections_requested", (
+        "The young person asked for corrections")
     # Corrections (corrections.py): the audit row keeps the old and new values.
     CORRECT_MOVE_DATE = "interview.correct_move_date", "Planned move date changed"
     CORRECT_SETTING = "interview.correct_setting", "Home or placement changed"

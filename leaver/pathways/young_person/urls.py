@@ -1,6 +1,7 @@
 from django.urls import path
 
 from leaver.pathways.young_person import (
+    self_completion,
     views,
     views_details,
     views_record,
@@ -39,6 +40,9 @@ urlpatterns = [
     path("cases/<uuid:public_id>/record/", views_record.record, name="record"),
     path("cases/<uuid:public_id>/restrict/", views.restrict, name="restrict"),
     path("cases/<uuid:public_id>/close/<slug:outcome>/", views.close_early, name="close_early"),
+    # The young person's own links (self_completion.py): "questions" or "record".
+    path("cases/<uuid:public_id>/send/<slug:what>/", self_completion.send_link,
+         name="send_link"),
     path("cases/<uuid:public_id>/referrals/<slug:kind>/", views_referral.referral,
          name="referral"),
 ]

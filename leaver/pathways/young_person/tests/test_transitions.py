@@ -13,13 +13,14 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine
-from leaver.cases.models import Interview, InterviewRecord
+from leaver.cases.models import Confirmation, Interview, InterviewRecord, LinkPurpose
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Role
 from leaver.pathways.young_person import actions as ia
-from leaver.pathways.young_person import correcting, recording
+from leaver.pathways.young_person import correcting, recording, self_completion
 from leaver.pathways.young_person.definition import TRANSITIONS
-from leaver.pathways.young_person.states import OPEN, REVIEW, TERMINAL, State
+from leaver.pathways.young_person.models import YoungPerson
+from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
 from leaver.reviews import actions as ra
 from leaver.reviews.events import ReviewEvent
 from leaver.testing import (
@@ -60,6 +61,13 @@ EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
                           {Role.SOCIAL_WORKER, Role.CSM, Role.INTERVIEWER, Role.IRO}),
     # A young person who declined changes their mind: their social worker reopens.
     "reopen": ({S.DECLINED}, S.NOTIFIED, {Role.SOCIAL_WORKER}),
+    # The young person's own links (self_completion.py): the interviewer sends them; the
+    # young person's steps through them keep the state.
+    "send_self_completion": ({S.INTERVIEWER_ASSIGNED, S.SCHEDULED}, None, {Role.INTERVIEWER}),
+    "self_completed": ({S.INTERVIEWER_ASSIGNED, S.SCHEDULED}, None, set()),
+    "send_review_link": (set(REVIEW) | LETTER, None, {Role.INTERVIEWER}),
+    "sign": (set(REVIEW) | LETTER, None, set()),
+    "request_corrections": (set(REVIEW) | LETTER, None, set()),
     # Corrections keep the state; who may make each (corrections.py).
     "correct_move_date": (set(OPEN) | {S.DECLINED}, None, {UM, SW, CSM}),
     "correct_setting": (set(OPEN), None, {SW, CSM}),
@@ -145,6 +153,10 @@ ACTS: dict[str, Act] = {
     "letter_sent": lambda cast, i, actor: ra.mark_letter_sent(actor=actor, interview=i),
     "withdraw": _close_early("withdraw"),
     "unable_to_contact": _close_early("unable_to_contact"),
+    "send_self_completion": lambda cast, i, actor: self_completion.send(
+        actor=actor, interview=i, what="questions"),
+    "send_review_link": lambda cast, i, actor: self_completion.send(
+        actor=actor, interview=i, what="record"),
 }
 
 
@@ -169,6 +181,10 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
         "withdraw": lambda: i.closed_at is not None and bool(i.outcome_reason),
         "unable_to_contact": lambda: i.closed_at is not None and bool(i.outcome_reason),
         "reopen": lambda: i.consent_recorded_at is None and not i.outcome_reason,
+        "send_self_completion": lambda: i.links.filter(
+            purpose=LinkPurpose.SELF_COMPLETION).exists(),
+        "send_review_link": lambda: i.links.filter(purpose=LinkPurpose.REVIEW).exists()
+        and i.record.confirmation == Confirmation.AWAITING,
     }
     return checks[name]()
 
@@ -191,6 +207,7 @@ WHERE = {
     "no_action_needed": S.WITH_IRO, "add_recommendation": S.WITH_IRO,
     "edit_letter": S.NO_ACTION_NEEDED, "letter_sent": S.NO_ACTION_NEEDED,
     "withdraw": S.SCHEDULED, "unable_to_contact": S.SCHEDULED, "reopen": S.DECLINED,
+    "send_self_completion": S.SCHEDULED, "send_review_link": S.WITH_IRO,
     **{f"correct_{key}": S.SCHEDULED for key in CORRECTED},
 }
 
@@ -204,6 +221,8 @@ def case_for(cast: Cast, name: str, state: State) -> Interview:
         ra.save_letter(actor=cast.iro, interview=interview, text="Dear Jordan, thank you.")
     if name == "submit_record" and state == S.SCHEDULED:
         held(cast, interview)  # a record is made only after the interview
+    if name.startswith("send_"):  # the links go to the young person's own email
+        YoungPerson.objects.filter(interview=interview).update(email="jordan@example.com")
     return interview
 
 
