@@ -1,6 +1,7 @@
 """What is due on a staff case and who is chased: the leaver's reply and check are shown but
-never sent to the reminders (Leaver takes those steps itself); the action plan is chased
-with the school's leads (not the headteacher of an anonymous leaver)."""
+never sent to the reminders (Leaver takes those steps itself); the action plan (the review
+of leaver.reviews) is chased with the school's leads (not the headteacher of an anonymous
+leaver)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
-from leaver.cases import engine
+from leaver.cases import engine, reminders
 from leaver.cases.deadlines import due_after
 from leaver.pathways.staff import deadlines
 from leaver.pathways.staff.events import StaffEvent
@@ -31,33 +32,31 @@ def test_the_reply_is_shown_with_its_date_but_not_chased(staff):
     assert reply.step == deadlines.REPLY
     assert reply.due == case.staff_leaver.reply_due
     assert reply.holders == ()
-    assert list(deadlines.open_deadlines(reply.due + dt.timedelta(days=30))) == []
+    later = dt.datetime.combine(reply.due + dt.timedelta(days=30), dt.time(9),
+                                tzinfo=timezone.get_current_timezone())
+    assert [c for c in reminders.scan(later) if c.deadline.case == case] == []
 
 
 def test_the_action_plan_is_due_after_the_signature_and_held_by_the_leads(staff):
     case = make_staff_case(staff, State.CONFIRMED)
     signed_on(case, SIGNED)
     due = due_after(SIGNED, 15, "england")
-    assert list(deadlines.open_deadlines(due - dt.timedelta(days=1))) == []
-    [plan] = list(deadlines.open_deadlines(due))
-    assert plan.step == deadlines.ACTION_PLAN
-    assert plan.due == due
+    [plan] = deadlines.deadlines_of([case], due, people=True)[case.pk]
+    assert (plan.step, plan.since, plan.due) == ("review", SIGNED, due)
     assert set(plan.holders) == {staff.headteacher, staff.hr_lead}
-    assert set(plan.managers) == {staff.hr_lead}
+    assert not plan.is_overdue
 
 
 def test_the_headteacher_is_not_told_of_an_anonymous_leaver(staff):
     case = make_staff_case(staff, State.CONFIRMED, anonymous=True)
     signed_on(case, SIGNED)
-    [plan] = list(deadlines.open_deadlines(dt.date(2027, 12, 1)))
+    [plan] = deadlines.deadlines_of([case], dt.date(2027, 12, 1), people=True)[case.pk]
     assert set(plan.holders) == {staff.hr_lead}
 
 
 def test_the_reminders_scan_chases_the_action_plan_with_the_leads(
         staff, django_capture_on_commit_callbacks):
     from django.core import mail
-
-    from leaver.cases import reminders
 
     case = make_staff_case(staff, State.CONFIRMED)
     signed_on(case, SIGNED)
