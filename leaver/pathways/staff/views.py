@@ -22,6 +22,8 @@ from leaver.organisations.models import Role
 from leaver.pathways.staff import queries
 from leaver.pathways.staff.actions_leavers import may_record
 from leaver.pathways.staff.reasons import reason_label
+from leaver.reviews import access as review_access
+from leaver.reviews.queries import review_of
 
 
 def _user(request: HttpRequest) -> User:
@@ -59,6 +61,10 @@ def case(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "link_step": queries.has_link_step(found),
         "show_contact": access.can_see_contact_details(user, found),
         "can_view_record": access.can_view_record(user, found),
+        # The action plan (leaver.reviews): for the school's leads who read it.
+        "show_actions": review_access.can_see_recommendations(user, found),
+        "review": review_of(found),
+        "actions": found.recommendations.select_related("owner").order_by("due_date", "pk"),
         # Trying Leaver out: the HR lead can open the leaver's pages themselves.
         "copy_link": settings.DEBUG and "send_new_link" in transitions
         and engine.acts_as(user, found, Role.HR_LEAD) and queries.has_link_step(found),
