@@ -84,8 +84,8 @@ def test_running_again_keeps_existing_data(settings):
 def test_loads_one_person_per_role_and_cases_at_every_stage(demo):
     assert DEMO_PASSWORD in demo
     org = Organisation.objects.get(slug="demo")
-    # Three open places (an agency placement with its provider) and a closed home.
-    assert org.settings.count() == 4
+    # Three open places (an agency placement with its provider), a closed home and a school.
+    assert org.settings.count() == 5
     assert set(org.settings.filter(closed_at__isnull=False).values_list("name", flat=True)) \
         == {"Willow House"}
     assert org.settings.get(name="Horizon Care").provider_name
@@ -101,23 +101,23 @@ def test_loads_one_person_per_role_and_cases_at_every_stage(demo):
         assert role in held
     user = User.objects.get(email=PEOPLE[0][1])
     assert user.check_password(DEMO_PASSWORD)
-    states = set(Interview.objects.filter(organisation=org).values_list("state", flat=True))
+    young = Interview.objects.filter(organisation=org, pathway=Pathway.YOUNG_PERSON)
+    states = set(young.values_list("state", flat=True))
     assert states >= {State.NOTIFIED, State.CONSENTED, State.SCHEDULED, State.WITH_IRO,
                       State.RECOMMENDATIONS_ISSUED, State.CLOSED, State.DECLINED,
                       State.NOT_FEASIBLE}
     # Appendix 1 is imported from its seed workbook and published; every case is pinned to it.
     version = Version.objects.get(template__organisation=org, template__key="yp-appendix-1")
     assert version.status == "published"
-    assert set(Interview.objects.filter(organisation=org)
-               .values_list("questionnaire_version", flat=True)) == {version.pk}
-    answers = Answer.objects.filter(interview__organisation=org)
+    assert set(young.values_list("questionnaire_version", flat=True)) == {version.pk}
+    answers = Answer.objects.filter(interview__in=young)
     assert answers.exists()
     assert set(answers.values_list("version", flat=True)) == {version.pk}
 
 
 @pytest.mark.django_db
 def test_demo_answers_vary_and_no_disclosure_is_closed_as_no_action(demo):
-    recorded = Interview.objects.filter(record__isnull=False)
+    recorded = Interview.objects.filter(record__isnull=False, pathway=Pathway.YOUNG_PERSON)
     assert recorded.count() >= 4
     # Each young person answers "What were the good things for you?" in their own words.
     good = set(Answer.objects.filter(item_key="good_things").values_list("value", flat=True))
@@ -159,12 +159,56 @@ def test_the_demo_has_an_open_safeguarding_concern_and_a_closed_one(demo):
 
 @pytest.mark.django_db
 def test_some_cases_are_late(demo):
-    cases = list(Interview.objects.filter(organisation__slug="demo"))
+    cases = list(Interview.objects.filter(organisation__slug="demo",
+                                          pathway=Pathway.YOUNG_PERSON))
     today = timezone.localdate()
     overdue = {(d.case.leaver_name, d.step) for found in deadlines_of(cases, today).values()
                for d in found if d.is_overdue}
     assert overdue >= {("Jordan Ellis", "consent"), ("Morgan Price", "review"),
                        ("Morgan Price", "referral"), ("Taylor Quinn", "recommendation")}
     # Their timelines moved with them: nothing happened after today.
+    for case in cases:
+        assert all(entry.at <= timezone.now() for entry in timeline(case))
+
+
+@pytest.mark.django_db
+def test_the_school_has_its_people_and_leavers_at_every_step(demo, client):
+    from leaver.cases import access
+    from leaver.demo.staff import SCHOOL, STAFF_PEOPLE
+    from leaver.pathways.staff.deadlines import deadlines_of as staff_deadlines
+    from leaver.pathways.staff.states import State as Staff
+
+    org = Organisation.objects.get(slug="demo")
+    school = org.settings.get(name=SCHOOL)
+    assert school.kind == "school"
+    held = set(school.memberships.values_list("role", flat=True))
+    assert held == {Role.HEADTEACHER, Role.HR_LEAD, Role.INTERVIEWER}
+    external = school.memberships.get(is_independent=True)
+    assert external.role == Role.INTERVIEWER
+    assert external.description
+    assert current_statement(org.pk, Pathway.STAFF) is not None
+    assert Version.objects.get(template__organisation=org, template__key="staff-exit"
+                               ).status == "published"
+    cases = list(Interview.objects.filter(setting=school).order_by("pk"))
+    assert {c.state for c in cases} >= {
+        Staff.RECORDED, Staff.OFFERED, Staff.DECLINED, Staff.INTERVIEWER_ASSIGNED,
+        Staff.SCHEDULED, Staff.AWAITING_CONFIRMATION, Staff.CORRECTIONS_REQUESTED,
+        Staff.CONFIRMED, Staff.ACTIONS_AGREED, Staff.CLOSED}
+    # The self-completed record of the anonymous leaver is signed, and its action plan is
+    # overdue; the headteacher can never open it, the HR lead can.
+    chris = next(c for c in cases if c.leaver_name == "Chris Walker")
+    assert chris.sign_offs.exists()
+    assert chris.record.content_sha256
+    [plan] = staff_deadlines([chris], timezone.localdate())[chris.pk]
+    assert plan.is_overdue
+    head = User.objects.get(email=STAFF_PEOPLE[0][1])
+    hr = User.objects.get(email=STAFF_PEOPLE[1][1])
+    assert chris not in access.cases_visible_to(head)
+    assert chris in access.cases_visible_to(hr)
+    client.force_login(hr)
+    page = client.get(f"/staff/cases/{chris.public_id}/").content.decode()
+    assert "Chris Walker" in page
+    assert "Agree the action plan" in page
+    # Every leaver's timeline is real and in the past.
     for case in cases:
         assert all(entry.at <= timezone.now() for entry in timeline(case))

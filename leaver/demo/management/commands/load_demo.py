@@ -25,6 +25,7 @@ from leaver.demo import answers as demo_answers
 from leaver.demo import concerns as demo_concerns
 from leaver.demo import deadlines
 from leaver.demo import outbox as demo_outbox
+from leaver.demo import staff as demo_staff
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     COMMISSIONER_CONTACTS,
@@ -133,6 +134,8 @@ def load() -> None:
                    "Email complaints@demo.example")
     publish_seed(org)
     _cases(people, homes)
+    # The school staff pathway (seed 000): Riverside Academy and its leavers.
+    demo_staff.load(org, admin, DEMO_PASSWORD)
     demo_concerns.load(org, people)
     deadlines.make_some_late()
     statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
