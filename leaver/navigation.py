@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from leaver.organisations import roles
-from leaver.organisations.models import Role
+from leaver.organisations.models import Membership, Role, SettingKind
 from leaver.organisations.second_factor import owes_second_factor
 
 
@@ -26,9 +26,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "session_idle_minutes": idle}
     held = roles.roles_of(user)
     items = [("Your work", reverse("young_person:your_work"))]
-    if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.INTERVIEWER}:
+    # An interviewer for a school interviews its staff; any other interviewer, young people.
+    schools = set()
+    if Role.INTERVIEWER in held:
+        schools = {kind == SettingKind.SCHOOL for kind in Membership.objects.filter(
+            user=user, role=Role.INTERVIEWER).values_list("setting__kind", flat=True)}
+    if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER} or False in schools:
         items.append(("Cases", reverse("young_person:case_list")))
-    if held & {Role.HEADTEACHER, Role.HR_LEAD}:
+    if held & {Role.HEADTEACHER, Role.HR_LEAD} or True in schools:
         items.append(("Staff leavers", reverse("staff:case_list")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))
     if Role.SAFEGUARDING_LEAD in held:
