@@ -162,6 +162,9 @@ class Definition:
     not_interviewers: Callable[[Interview], frozenset[int]] = field(
         default=lambda case: frozenset())
     self_completion_makes_record: bool = False
+    # The leaver is a child: their pages use plain words (reading age about 9) and easy read,
+    # faces beside scale questions, and Childline when told who will hear of a worry.
+    leaver_is_child: bool = False
 
     def state_label(self, state: str) -> str:
         return str(self.states(state).label)

@@ -57,3 +57,19 @@ def test_every_pathway_that_cases_can_be_on_is_registered():
             assert transition.sources <= states, transition.name
             assert transition.target is None or transition.target in states, transition.name
         assert definition.terminal <= states
+
+
+def test_the_kernel_never_asks_which_pathway_a_case_is_on():
+    """leaver.cases and leaver.reviews serve every pathway: what differs is in the pathway's
+    Definition, never in an `if case.pathway == …` of theirs (issue 11)."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    asking = re.compile(r"pathway\s*[!=]=|Pathway\.(STAFF|YOUNG_PERSON)")
+    found = [f"{path.relative_to(root)}:{number}"
+             for package in ("cases", "reviews")
+             for path in sorted((root / package).rglob("*.py"))
+             if "tests" not in path.parts and "migrations" not in path.parts
+             for number, line in enumerate(path.read_text().splitlines(), 1)
+             if asking.search(line)]
+    assert found == []

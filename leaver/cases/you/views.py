@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from leaver.cases import links
+from leaver.cases import engine, links
 from leaver.cases.links import LinkRefused
 from leaver.cases.models import LeaverLink, LinkPurpose
 from leaver.cases.you import actions, forms, guard, queries
@@ -138,7 +138,7 @@ def done(request: HttpRequest, link_id: uuid.UUID) -> HttpResponse:
     language, easy = queries.wording(case)
     return render(request, "you/done.html", {
         "link": found, "case": case, "organisation": case.organisation,
-        "easy": easy or case.pathway == "young_person", "language": language,
+        "easy": easy or engine.definition_of(case).leaver_is_child, "language": language,
         "signed": case.sign_offs.filter(signed_at__gte=found.used_at).exists(),
         "declined": found.purpose == LinkPurpose.OFFER and case.state == "declined",
     })

@@ -20,7 +20,6 @@ from leaver.cases.models import Interview, LeaverLink, LinkPurpose
 from leaver.cases.you import actions, forms, guard, queries
 from leaver.cases.you.views import GET_POST, go_to
 from leaver.core.errors import ActionRefused
-from leaver.organisations.models import Pathway
 from leaver.questionnaires.answering import AnswerForm, words
 from leaver.questionnaires.spec import NOT_ASKED, Questionnaire
 from leaver.ui.pages import posted
@@ -58,7 +57,7 @@ def told_words(case: Interview) -> str:
     """Who is told after an answer that worries us, and how to get help now: for a young
     person in words for them (Childline), for staff their organisation's contact."""
     organisation = case.organisation
-    if case.pathway == Pathway.YOUNG_PERSON:
+    if engine.definition_of(case).leaver_is_child:
         return (f"Thank you for telling us. Because of what you said, we will tell the "
                 f"person at {organisation.name} who keeps young people safe. They will "
                 "check you are OK. If you want to talk to someone now, call Childline free "
@@ -101,7 +100,7 @@ def section(request: HttpRequest, link: LeaverLink, section_key: str) -> HttpRes
         posted(request), questionnaire=_optional(questionnaire) if later else questionnaire,
         sections=[section_key], earlier={k: v for k, v in saved.items() if k not in own},
         initial={k: v for k, v in saved.items() if k in own},
-        faces=case.pathway == Pathway.YOUNG_PERSON, language=language, easy_read=easy)
+        faces=engine.definition_of(case).leaver_is_child, language=language, easy_read=easy)
     for_the_leaver(form)
     came_from = request.GET.get("from") or request.POST.get("from")
     if request.method == "POST" and form.is_valid():
@@ -136,7 +135,7 @@ def saved_for_later(request: HttpRequest, link: LeaverLink) -> HttpResponse:
     case = link.interview
     return render(request, "you/saved.html", {
         "link": link, "case": case, "organisation": case.organisation,
-        "easy": queries.wording(case)[1] or case.pathway == Pathway.YOUNG_PERSON,
+        "easy": queries.wording(case)[1] or engine.definition_of(case).leaver_is_child,
         "expires_at": link.expires_at})
 
 

@@ -10,13 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from leaver.cases import answers as case_answers
-from leaver.cases import versions
+from leaver.cases import engine, versions
 from leaver.cases.models import CorrectionRequest, LeaverLink, LinkPurpose, SignOff
 from leaver.cases.you import actions, forms, queries
 from leaver.cases.you.guard import link_page, refuse_unless_may
 from leaver.cases.you.views import GET_POST, go_to
 from leaver.core.errors import ActionRefused
-from leaver.organisations.models import Pathway
 from leaver.questionnaires import queries as codec
 from leaver.ui.pages import posted
 
@@ -53,7 +52,7 @@ def review(request: HttpRequest, link: LeaverLink) -> HttpResponse:
     return render(request, "you/review.html", {
         "link": link, "case": case, "organisation": case.organisation, "form": form,
         "version": current, "language": language,
-        "easy": easy or case.pathway == Pathway.YOUNG_PERSON,
+        "easy": easy or engine.definition_of(case).leaver_is_child,
         "sections": queries.answer_sections(questionnaire, answers, language, easy),
         "sign_offs": SignOff.objects.filter(interview=case).select_related("version"),
         "requests": CorrectionRequest.objects.filter(interview=case).select_related(

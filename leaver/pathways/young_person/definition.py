@@ -184,6 +184,7 @@ YOUNG_PERSON = Definition(
     postal_address=postal_address,
     letter_language=letter_language,
     leaver_language=leaver_language,
+    leaver_is_child=True,
     # A role in a rule means its holders for this young person (cases.sharing): their own
     # social worker; the CSM and safeguarding lead have no such tie, so every holder.
     distribution_roles={

@@ -17,7 +17,7 @@ def page(client, user, case) -> str:
     client.force_login(user)
     response = client.get(reverse("staff:case", args=[case.public_id]))
     assert response.status_code == 200
-    return response.content.decode()
+    return str(response.content.decode())
 
 
 def test_the_leads_are_sent_to_agree_the_action_plan(client, staff):
