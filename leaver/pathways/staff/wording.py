@@ -8,13 +8,25 @@ import datetime as dt
 from collections.abc import Mapping
 
 from leaver.cases.models import Interview, LinkPurpose
+from leaver.organisations.models import Membership, Role
+
+
+def headteacher_of(case: Interview) -> str:
+    """The name of the school's headteacher, or "" when it has none on Leaver."""
+    return Membership.objects.filter(
+        role=Role.HEADTEACHER, setting_id=case.setting_id, user__is_active=True,
+    ).order_by("pk").values_list("user__full_name", flat=True).first() or ""
 
 
 def offer_paragraphs(case: Interview, reply_due: dt.date | None) -> list[str]:
     school = case.setting.name
+    head = headteacher_of(case)
     found = [
         f"Dear {case.leaver_name},",
         f"As you are leaving {school}, we would like to offer you an exit interview.",
+        # Seed 000: exit interviews "should be actively encouraged by headteachers".
+        (f"{head}, our headteacher, encourages" if head else "Our headteacher encourages")
+        + " everyone who leaves to take part: hearing from you is how the school gets better.",
         "It is voluntary: you do not have to take part, and saying no will not count "
         "against you in any way.",
         f"{school} values what you have to say. Your views help the school see what it does "

@@ -49,6 +49,7 @@ def test_sending_the_offer_emails_a_link_with_the_seeds_words(
     assert message.to == ["morgan.price@home.example"]
     body = message.body
     for words in ("voluntary", "values what you have to say", "one to one", "confidential",
+                  f"{staff.headteacher.full_name}, our headteacher, encourages",
                   f"{leaver.reply_due:%-d %B %Y}"):
         assert words in body
     token = token_in(body)
