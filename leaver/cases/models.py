@@ -107,8 +107,10 @@ class InterviewRecord(models.Model):
 
     interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="record")
     questionnaire_key = models.CharField(max_length=64)
+    # None: the leaver answered the questions themselves (self-completion; no account).
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
+        blank=True,
     )
     submitted_at = models.DateTimeField()
     complaints_discussed = models.BooleanField(default=False)

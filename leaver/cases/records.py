@@ -23,7 +23,7 @@ def canonical_content(record: InterviewRecord) -> dict[str, Any]:
         "questionnaire": record.questionnaire_key,
         "questionnaire_version": str(record.interview.questionnaire_version.public_id)
         if record.interview.questionnaire_version else None,
-        "submitted_by": str(record.submitted_by.public_id),
+        "submitted_by": str(record.submitted_by.public_id) if record.submitted_by else None,
         "submitted_at": record.submitted_at.isoformat(),
         "answers": sorted(
             ([a.item_key, a.value] for a in record.answers.all()),

@@ -7,6 +7,7 @@ the next page says who is told and how to get help; the check page, then the rec
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from leaver.cases.models import Answer, Confirmation, Interview, LeaverLink, LinkPurpose
 from leaver.cases.tests.you_cast import answer_all, answering, make_school
@@ -94,6 +95,13 @@ def test_sending_the_answers_makes_the_record_and_goes_straight_to_the_check():
     version = case.record_versions.get()
     assert version.number == 1
     assert version.made_by is None
+    # No user submitted it: the HR lead who recorded the leaver is not named as interviewer.
+    assert record.submitted_by is None
+    lead = Client()
+    lead.force_login(school.hr_lead)
+    shown = lead.get(f"/staff/cases/{case.public_id}/record/").content.decode()
+    assert "the leaver answered the questions themselves" in shown
+    assert school.hr_lead.full_name not in shown.split("Recorded")[0].split("Interviewer")[-1]
     assert record.content_sha256 == version.content_sha256
     assert LeaverLink.objects.get(purpose=LinkPurpose.SELF_COMPLETION).used_at is not None
     review = LeaverLink.objects.get(interview=case, purpose=LinkPurpose.REVIEW)

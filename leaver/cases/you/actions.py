@@ -160,8 +160,8 @@ def submit_answers(*, link: LeaverLink) -> LeaverLink | None:
         return None
     record = InterviewRecord.objects.create(
         interview=case, questionnaire_key=version.template.key,
-        # The leaver has no account: the record names the person who recorded the leaver.
-        submitted_by=case.created_by, submitted_at=now, agreed_with_young_person=True,
+        # The leaver answered themselves (they have no account): no user submitted it.
+        submitted_by=None, submitted_at=now, agreed_with_young_person=True,
         content_sha256="", confirmation=Confirmation.AWAITING,
         confirmation_due=confirmation_due(case, now))
     first = versions.take_version(record, actor=None, now=now)
