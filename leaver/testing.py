@@ -215,12 +215,16 @@ def happened_on(case: Interview, day: dt.date) -> Interview:
 
 def held(cast: Cast, interview: Interview) -> Interview:
     """The assigned interviewer records that the interview was held an hour ago (a record
-    cannot be submitted before the interview)."""
+    cannot be submitted before the interview), or when consent was recorded if that was
+    later (in the first hour of a day, an hour ago is the day before the consent)."""
     from leaver.pathways.young_person import recording_parts
 
+    when = timezone.now() - dt.timedelta(hours=1)
+    if interview.consent_recorded_at is not None:
+        when = max(when, interview.consent_recorded_at)
     return recording_parts.record_interview_facts(
         actor=cast.interviewer, interview=interview, facts=recording_parts.InterviewFacts(
-            held_at=timezone.now() - dt.timedelta(hours=1), held_how="in_person",
+            held_at=when, held_how="in_person",
             held_where="The library", people_present="The young person and the interviewer",
             support="none"))
 

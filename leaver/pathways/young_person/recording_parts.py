@@ -92,7 +92,8 @@ def record_interview_facts(*, actor: User, interview: Interview, facts: Intervie
         raise ActionRefused("The date and time the interview was held must be in the past: "
                             "record the interview after it has happened.")
     consented = interview.consent_recorded_at
-    if consented is not None and facts.held_at.date() < timezone.localdate(consented):
+    if consented is not None and timezone.localdate(facts.held_at) < timezone.localdate(
+            consented):
         raise ActionRefused("The interview cannot have been held before the young person "
                             f"agreed to it on {timezone.localtime(consented):%d %B %Y}.")
     if facts.held_how not in HeldHow.values:
