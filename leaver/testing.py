@@ -281,8 +281,11 @@ def datetime_parts(name: str, when: dt.datetime) -> dict[str, str]:
 
 
 def facts_post(**overrides: str) -> dict[str, str]:
-    """The "when, how and where" page as the browser posts it: held an hour ago."""
-    held = timezone.localtime() - dt.timedelta(hours=1)
+    """The "when, how and where" page as the browser posts it: held an hour ago, or at
+    midnight in the first hour of a day (consent recorded today: never held before it)."""
+    now = timezone.localtime()
+    held = max(now - dt.timedelta(hours=1), now.replace(hour=0, minute=0, second=0,
+                                                        microsecond=0))
     data = {**datetime_parts("held_at", held), "held_how": "in_person",
             "held_where": "The library", "people_present": "The young person and me",
             "support": "none", "support_details": ""}

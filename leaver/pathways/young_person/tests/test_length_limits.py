@@ -286,8 +286,9 @@ def test_the_recording_actions_refuse_text_over_the_limits(cast):
     with pytest.raises(ActionRefused, match=r"^Who was present must be 1,000 characters"):
         recording_parts.record_interview_facts(
             actor=cast.interviewer, interview=interview, facts=recording_parts.InterviewFacts(
-                held_at=timezone.now() - dt.timedelta(hours=1), held_how="in_person",
-                held_where="The library", people_present="a" * 1_001, support="none"))
+                held_at=max(timezone.now() - dt.timedelta(hours=1),
+                            interview.consent_recorded_at),
+                held_how="in_person", held_where="The library", people_present="a" * 1_001, support="none"))
     with pytest.raises(ActionRefused, match=r"^Your notes must be 5,000 characters"):
         recording_parts.save_record_part(
             actor=cast.interviewer, interview=interview, part="agreement",
