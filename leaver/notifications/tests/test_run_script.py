@@ -24,6 +24,10 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_server_and_the_worker(tmp_path):
     port = free_port()
     venv = Path(sys.executable).parent.parent  # the tests' own virtual environment
@@ -33,8 +37,11 @@ def test_ctrl_c_stops_the_server_and_the_worker(tmp_path):
                    check=True, timeout=120)
     log = tmp_path / "run.log"
     with log.open("w") as out:
+        # As from a terminal: Ctrl-C is heard even when these tests were started in the
+        # background (a shell's `&` ignores SIGINT, and Python keeps it ignored in children).
         process = subprocess.Popen(["/bin/bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, start_new_session=True,
+                                   preexec_fn=_hear_ctrl_c)
     try:
         deadline = time.monotonic() + 60
         answered = False
