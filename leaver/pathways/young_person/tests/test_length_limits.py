@@ -288,7 +288,8 @@ def test_the_recording_actions_refuse_text_over_the_limits(cast):
             actor=cast.interviewer, interview=interview, facts=recording_parts.InterviewFacts(
                 held_at=max(timezone.now() - dt.timedelta(hours=1),
                             interview.consent_recorded_at),
-                held_how="in_person", held_where="The library", people_present="a" * 1_001, support="none"))
+                held_how="in_person", held_where="The library", people_present="a" * 1_001,
+                support="none"))
     with pytest.raises(ActionRefused, match=r"^Your notes must be 5,000 characters"):
         recording_parts.save_record_part(
             actor=cast.interviewer, interview=interview, part="agreement",
