@@ -24,7 +24,7 @@ def distribution_list(interview: Interview) -> list[User]:
             if rule.user.organisation_id == interview.organisation_id and rule.user.is_active:
                 people[rule.user.pk] = rule.user
             continue
-        holders = roles.users_with_role(interview.organisation_id, Role(rule.role))
+        holders = roles.holders_of_role(interview.organisation_id, Role(rule.role))
         for user in holders:
             if engine.acts_as(user, interview, Role(rule.role)):
                 people[user.pk] = user

@@ -23,7 +23,7 @@ A change from the previous period is published only where both figures are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -145,7 +145,7 @@ def _close_lines(every_line: list[tuple[list[Key], Key]], values: Mapping[Key, i
 
 
 def pinned(every_line: list[tuple[list[Key], Key]], values: Mapping[Key, int],
-           withheld: Mapping[Key, str]) -> set[Key]:
+           withheld: Collection[Key]) -> set[Key]:
     """The withheld figures that the published ones determine exactly (the table's sums
     solved together, as exact fractions)."""
     unknown = sorted(withheld)

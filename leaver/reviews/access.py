@@ -105,7 +105,7 @@ def reviewers_of(interview: Interview) -> list[User]:
     held = engine.definition_of(interview).transitions["add_recommendation"].roles
     found: dict[int, User] = {}
     for role in sorted(held):
-        for user in roles.users_with_role(interview.organisation_id, role):
+        for user in roles.holders_of_role(interview.organisation_id, role):
             if engine.acts_as(user, interview, role):
                 found.setdefault(user.pk, user)
     return list(found.values())

@@ -32,7 +32,8 @@ def connected_people(case: Interview) -> list[tuple[User, Role]]:
     found: list[tuple[User, Role]] = []
     seen: set[int] = set()
     for role in engine.definition_of(case).connected_roles:
-        for user in roles.users_with_role(case.organisation_id, role).order_by("full_name"):
+        for user in roles.load_roles(
+                roles.users_with_role(case.organisation_id, role).order_by("full_name")):
             if user.pk not in seen and engine.acts_as(user, case, role):
                 seen.add(user.pk)
                 found.append((user, role))

@@ -23,7 +23,7 @@ from leaver.pathways.young_person.definition import DISTRIBUTED_BY_DEFAULT
 
 def holders(interview: Interview, role: Role) -> list[User]:
     """The people holding `role` for this young person (their IRO, their home's managers)."""
-    return [u for u in roles.users_with_role(interview.organisation_id, role)
+    return [u for u in roles.holders_of_role(interview.organisation_id, role)
             if engine.acts_as(u, interview, role)]
 
 

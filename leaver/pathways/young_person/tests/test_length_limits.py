@@ -283,11 +283,12 @@ def test_the_case_actions_refuse_text_over_the_limits(cast):
 def test_the_recording_actions_refuse_text_over_the_limits(cast):
     interview = make_case(cast, State.SCHEDULED)
     before = snapshot(interview)
+    consented = interview.consent_recorded_at
+    assert consented is not None
     with pytest.raises(ActionRefused, match=r"^Who was present must be 1,000 characters"):
         recording_parts.record_interview_facts(
             actor=cast.interviewer, interview=interview, facts=recording_parts.InterviewFacts(
-                held_at=max(timezone.now() - dt.timedelta(hours=1),
-                            interview.consent_recorded_at),
+                held_at=max(timezone.now() - dt.timedelta(hours=1), consented),
                 held_how="in_person", held_where="The library", people_present="a" * 1_001,
                 support="none"))
     with pytest.raises(ActionRefused, match=r"^Your notes must be 5,000 characters"):
