@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "leaver.pathways.staff",
     "leaver.administration",
     "leaver.safeguarding",
+    "leaver.reports",
     "leaver.demo",
 ]
 

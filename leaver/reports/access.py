@@ -1,0 +1,38 @@
+"""Who may see which aggregate reports. The one place these rules live.
+
+Staff turnover (seed 000) is for the people who run the pathway and those who oversee a
+school: a headteacher and a governor for their own schools, an HR lead for the schools they
+hold the role for (every school without one: a trust's HR). Reports hold aggregates only,
+under disclosure control (leaver.reports.disclosure): nobody reads a record through them.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from leaver.accounts.models import User
+from leaver.organisations import roles
+from leaver.organisations.models import Role, Setting, SettingKind
+
+TURNOVER_ROLES = (Role.HEADTEACHER, Role.HR_LEAD, Role.GOVERNOR)
+
+
+def may_see_turnover(user: User) -> bool:
+    return roles.has_role(user, *TURNOVER_ROLES)
+
+
+def turnover_schools(user: User) -> QuerySet[Setting]:
+    """The schools whose staff turnover the user may see (none: not theirs to see)."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Setting.objects.none()
+    schools = Setting.objects.filter(organisation_id=user.organisation_id,
+                                     kind=SettingKind.SCHOOL).order_by("name")
+    ids: set[int] = set()
+    for role in TURNOVER_ROLES:
+        if role not in roles.roles_of(user):
+            continue
+        scope = roles.setting_ids_for(user, role)
+        if scope is None:
+            return schools
+        ids |= scope
+    return schools.filter(pk__in=ids)

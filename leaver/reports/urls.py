@@ -1,0 +1,8 @@
+from django.urls import path
+
+from leaver.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("reports/staff-turnover/", views.staff_turnover, name="staff_turnover"),
+]

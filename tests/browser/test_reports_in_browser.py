@@ -1,0 +1,53 @@
+"""The staff turnover report in Chromium: reached from the menu by an HR lead, on a desk
+and on a 360-pixel phone (its wide table scrolls inside its own region), axe-clean."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from leaver.pathways.staff.states import State
+from leaver.pathways.staff.tests.cast import make_staff_case, make_staff_cast
+from leaver.testing import PASSWORD
+from tests.browser.conftest import fits_the_screen
+from tests.browser.steps import Check, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def _leavers() -> object:
+    staff = make_staff_cast("north")
+    for i, reason in enumerate(["workload"] * 6 + ["pay"] * 2 + ["relocation"] * 7):
+        make_staff_case(staff, State.RECORDED, name=f"Leaver {i}", email=f"l{i}@x.example",
+                        reason_code=reason, leaving_date=timezone.localdate())
+    return staff
+
+
+@pytest.mark.parametrize("screen", ["page", "phone"])
+def test_the_hr_lead_reads_staff_turnover(request, screen: str, axe_check: Check,
+                                          transactional_db: None) -> None:
+    page: Page = request.getfixturevalue(screen)
+    staff = _leavers()
+    if screen == "phone":
+        # The menu is folded behind its button on a phone (steps.sign_in looks for the
+        # "Sign out" button in the open menu).
+        page.goto("/accounts/login/")
+        page.get_by_label("Email address").fill(staff.hr_lead.email)  # type: ignore[attr-defined]
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page).to_have_url(re.compile(r"/work/$"))
+        page.get_by_role("button", name="Menu").click()
+    else:
+        sign_in(page, axe_check, staff.hr_lead)  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Staff turnover").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staff turnover")
+    table = page.get_by_role("table", name="Leavers by main reason for leaving and school")
+    expect(table).to_contain_text("fewer than 5")
+    # 15 leavers; pay's 2 is withheld, and so one more of the school's reasons.
+    expect(table.get_by_role("row", name="All reasons")).to_contain_text("15")
+    axe_check(page)
+    if screen == "phone":
+        fits_the_screen(page)
