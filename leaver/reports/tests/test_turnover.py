@@ -30,6 +30,8 @@ def leavers(staff: StaffCast, reason: str, count: int, *, school: Setting | None
                                reason_code=reason, school=school or staff.school,
                                leaving_date=leaving)
         if rating or recommend:
+            version = case.questionnaire_version
+            assert version is not None
             InterviewRecord.objects.create(
                 interview=case, questionnaire_key="staff-exit", submitted_by=staff.interviewer,
                 submitted_at=timezone.now(), agreed_with_young_person=True,
@@ -37,7 +39,7 @@ def leavers(staff: StaffCast, reason: str, count: int, *, school: Setting | None
             for key, value in (("rating_workload", rating),
                                ("recommend_working_here", recommend)):
                 if value:
-                    Answer.objects.create(interview=case, version=case.questionnaire_version,
+                    Answer.objects.create(interview=case, version=version,
                                           item_key=key, value=value)
 
 
