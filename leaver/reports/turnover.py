@@ -7,6 +7,7 @@ Leavers who chose "anonymous in reports" count here like everyone else: only in 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -124,3 +125,24 @@ def _actions(cases: object, today: dt.date) -> Protected:
         "open": found.filter(Q(due_date__gte=today), responded_at__isnull=True).count(),
     }
     return protect({ALL: row}, [code for code, _ in ACTIONS], min_row_total=0)
+
+
+def table_rows(report: Turnover) -> Iterator[tuple[str, str, str, str]]:
+    """(table, row, column, figure as shown) for every figure of the report: the CSV."""
+    reasons = dict(report.reasons)
+    by_reason = report.by_reason
+    for code, label in report.reasons:
+        for school in by_reason.rows:
+            yield "Leavers by reason", reasons[code], school, str(by_reason.cell(school, code))
+        yield "Leavers by reason", label, ALL, str(by_reason.column_total(code))
+    for school in by_reason.rows:
+        yield "Leavers by reason", "All reasons", school, str(by_reason.row_total(school))
+    yield "Leavers by reason", "All reasons", ALL, str(by_reason.total)
+    for score in report.scores:
+        yield ("Mean score (1 to 5)", score.area, "Mean",
+               "not shown" if score.mean is None else str(score.mean))
+        yield "Mean score (1 to 5)", score.area, "Answers", score.answers_text
+    for code, label in RECOMMEND:
+        yield "Would recommend working here", label, ALL, str(report.recommend.cell(ALL, code))
+    for code, label in ACTIONS:
+        yield "Action plans", label, ALL, str(report.actions.cell(ALL, code))

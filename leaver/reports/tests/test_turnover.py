@@ -108,3 +108,22 @@ def test_a_bad_year_in_the_address_shows_this_year(client, staff):
         f"{this} to {this + 1}") >= 1
     # The page never offers a year after this one.
     assert "Next school year" not in page
+
+
+def test_the_csv_has_every_figure_as_shown_and_no_formula(client, staff):
+    Setting.objects.filter(pk=staff.school.pk).update(name="=HYPERLINK(1)")
+    leavers(staff, "workload", 9)
+    leavers(staff, "pay", 2)
+    client.force_login(staff.hr_lead)
+    response = client.get(reverse("reports:staff_turnover_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Table,Row,Column,Figure"
+    assert "Leavers by reason,Pay,All schools,fewer than 5" in lines
+    assert not any(",=" in line or line.startswith("=") for line in lines)
+    assert any("'=HYPERLINK" in line for line in lines)
+    # The withheld figures are words, never their numbers.
+    assert "Leavers by reason,Pay,All schools,2" not in lines
+    client.force_login(staff.interviewer)
+    assert client.get(reverse("reports:staff_turnover_csv")).status_code == 404
