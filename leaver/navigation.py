@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("Cases", reverse("young_person:case_list")))
     if held & {Role.HEADTEACHER, Role.HR_LEAD} or True in schools:
         items.append(("Staff leavers", reverse("staff:case_list")))
+    if held & {Role.IRO, Role.CSM, Role.SENIOR_MANAGER}:
+        items.append(("Annual report", reverse("reports:annual_monitoring")))
     if held & {Role.HEADTEACHER, Role.HR_LEAD, Role.GOVERNOR}:
         items.append(("Staff turnover", reverse("reports:staff_turnover")))
     items.append(("Your recommendations", reverse("reviews:my_recommendations")))

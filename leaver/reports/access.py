@@ -1,5 +1,8 @@
 """Who may see which aggregate reports. The one place these rules live.
 
+The annual monitoring report (seed 002) is for the IROs who write it, the Children's
+Services Managers and the senior managers it goes to, for the whole organisation.
+
 Staff turnover (seed 000) is for the people who run the pathway and those who oversee a
 school: a headteacher and a governor for their own schools, an HR lead for the schools they
 hold the role for (every school without one: a trust's HR). Reports hold aggregates only,
@@ -15,6 +18,13 @@ from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
 
 TURNOVER_ROLES = (Role.HEADTEACHER, Role.HR_LEAD, Role.GOVERNOR)
+# The annual monitoring report: the IROs who write it, the CSMs, and the senior managers it
+# is for (seed 002: "to Joint Senior Managers"). Their whole organisation's homes.
+MONITORING_ROLES = (Role.IRO, Role.CSM, Role.SENIOR_MANAGER)
+
+
+def may_see_monitoring(user: User) -> bool:
+    return roles.has_role(user, *MONITORING_ROLES)
 
 
 def may_see_turnover(user: User) -> bool:

@@ -5,5 +5,8 @@ from leaver.reports import views
 app_name = "reports"
 urlpatterns = [
     path("reports/staff-turnover/", views.staff_turnover, name="staff_turnover"),
+    path("reports/annual-monitoring/", views.annual_monitoring, name="annual_monitoring"),
+    path("reports/annual-monitoring.csv", views.annual_monitoring_csv,
+         name="annual_monitoring_csv"),
     path("reports/staff-turnover.csv", views.staff_turnover_csv, name="staff_turnover_csv"),
 ]

@@ -11,6 +11,17 @@ from django.views.decorators.http import require_safe
 from leaver.accounts.models import User
 from leaver.core.spreadsheets import csv_lines
 from leaver.reports import access
+from leaver.reports.monitoring import ALL as M_ALL
+from leaver.reports.monitoring import (
+    ANSWERS,
+    CONCERNS,
+    OUTCOMES,
+    RECOMMENDATIONS,
+    Monitoring,
+    financial_year,
+    monitoring,
+)
+from leaver.reports.monitoring import table_rows as monitoring_rows
 from leaver.reports.turnover import (
     ACTIONS,
     ALL,
@@ -66,4 +77,52 @@ def staff_turnover_csv(request: HttpRequest) -> StreamingHttpResponse:
         content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="staff-turnover-{report.year}-{report.year + 1}.csv"')
+    return response
+
+
+def _monitoring(request: HttpRequest) -> Monitoring:
+    """The annual monitoring report the address asks for (?year=: a financial year, the last
+    one by default); 404 for anyone not entitled to it."""
+    user: User = request.user  # type: ignore[assignment]
+    if not access.may_see_monitoring(user) or user.organisation is None:
+        raise Http404
+    current = financial_year(timezone.localdate())
+    try:
+        year = int(request.GET.get("year", current - 1))
+    except ValueError:
+        year = current - 1
+    return monitoring(user.organisation, min(max(year, current - 20), current))
+
+
+@require_safe
+@login_required
+def annual_monitoring(request: HttpRequest) -> HttpResponse:
+    report = _monitoring(request)
+    current = financial_year(timezone.localdate())
+    table = report.by_setting
+    return render(request, "reports/monitoring.html", {
+        "report": report, "previous": report.year - 1,
+        "next": report.year + 1 if report.year < current else None,
+        "outcomes": OUTCOMES, "answer_labels": ANSWERS,
+        "settings": [(s, [table.cell(s, c) for c, _ in OUTCOMES], table.row_total(s))
+                     for s in table.rows],
+        "all_settings": ([table.column_total(c) for c, _ in OUTCOMES], table.total),
+        "questions": [(q, [report.answers.cell(k, c) for c, _ in ANSWERS])
+                      for k, q in report.questions if k in report.answers.rows],
+        "concerns": [(label, report.concerns.cell(M_ALL, c)) for c, label in CONCERNS],
+        "recommendations": [(label, report.recommendations.cell(M_ALL, c))
+                            for c, label in RECOMMENDATIONS],
+        "letters": report.letters.cell(M_ALL, "sent"),
+    })
+
+
+@require_safe
+@login_required
+def annual_monitoring_csv(request: HttpRequest) -> StreamingHttpResponse:
+    report = _monitoring(request)
+    response = StreamingHttpResponse(
+        csv_lines(["Table", "Row", "Column", "Figure"], monitoring_rows(report)),
+        content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="annual-monitoring-{report.year}-{report.year + 1}.csv"')
     return response

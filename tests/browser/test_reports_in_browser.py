@@ -51,3 +51,25 @@ def test_the_hr_lead_reads_staff_turnover(request, screen: str, axe_check: Check
     axe_check(page)
     if screen == "phone":
         fits_the_screen(page)
+
+
+def test_the_iro_reads_the_annual_monitoring_report(page: Page, axe_check: Check,
+                                                    transactional_db: None) -> None:
+    from leaver.pathways.young_person.states import State as YoungPersonState
+    from leaver.testing import make_case, make_cast
+
+    cast = make_cast()
+    for i in range(5):
+        make_case(cast, YoungPersonState.DECLINED, leaver_name=f"Declined {i}")
+    make_case(cast, YoungPersonState.WITH_IRO)
+    sign_in(page, axe_check, cast.iro)
+    page.get_by_role("link", name="Annual report").click()
+    # It opens on the last full financial year; this year's moves are a year on.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Annual monitoring report")
+    axe_check(page)
+    page.get_by_role("link", name="Next year").click()
+    table = page.get_by_role("table", name="Moves notified by home or placement and what "
+                                           "happened")
+    expect(table.get_by_role("row", name="All homes and placements")).to_contain_text("6")
+    expect(table).to_contain_text("fewer than 5")
+    axe_check(page)
