@@ -48,18 +48,29 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser test joins one pytest-xdist group, so that with `--dist loadgroup`
-    (scripts/checks.sh) they all run on one worker, which launches Chromium once. loadgroup
-    hands out the largest group first: that worker starts with the browser tests (seconds
-    each) while the others run the rest, instead of one worker finishing alone on them.
-    So on that worker these transactional tests (live_server) run before `db` tests, whereas
+    """The browser tests join two pytest-xdist groups of about the same number of tests
+    (whole modules, the largest first into the smaller group), so that with `--dist
+    loadgroup` (scripts/checks.sh) each of the two workers runs one group and launches
+    Chromium once. One group on one worker was the suite's long pole (issue 12: keep `make
+    test` short). loadgroup hands out the largest groups first: the workers start with the
+    browser tests (seconds each) and then share the rest, instead of one finishing alone.
+    So on each worker these transactional tests (live_server) run before `db` tests, whereas
     pytest-django alone orders them last: each ends by emptying the tables, which is harmless
     while no migration inserts rows (a data migration would need serialized_rollback here).
-    The group adds "@browser" to these tests' names in pytest's output. Without xdist the
-    mark does nothing."""
+    The group adds "@browser-0" or "@browser-1" to these tests' names in pytest's output.
+    Without xdist the mark does nothing."""
+    sizes: dict[str, int] = {}
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            sizes[item.nodeid.split("::")[0]] = sizes.get(item.nodeid.split("::")[0], 0) + 1
+    load = [0, 0]
+    group: dict[str, int] = {}
+    for module, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        group[module] = load.index(min(load))
+        load[group[module]] += size
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group(f"browser-{group[item.nodeid.split('::')[0]]}"))
 
 
 @pytest.fixture(scope="session")
