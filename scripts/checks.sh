@@ -17,8 +17,8 @@
 # PYTEST_WORKERS is how many pytest-xdist worker processes each suite runs on: `auto` (the
 # default: one per CPU), a number, or 0 for a single process without xdist. Each worker has its
 # own test database (pytest-django: test_leaver_gw0, test_leaver_gw1, …; SQLite: one in memory
-# per worker) and its own live_server; --dist loadgroup keeps each of the two browser groups on one worker
-# (tests/browser/conftest.py). The JUnit XML is written once, by the controller, for every test.
+# per worker) and its own live_server; --dist loadgroup keeps each of the two browser groups
+# on one worker (tests/browser/conftest.py). The JUnit XML is written once, by the controller, for every test.
 # pytest's exit status 5 ("no tests collected") counts as a failure. The last line totals the
 # tests of both suites.
 set -euo pipefail
