@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from leaver.organisations import roles
-from leaver.organisations.models import Membership, Role, SettingKind
+from leaver.organisations.models import Role, SettingKind
 from leaver.organisations.second_factor import owes_second_factor
 
 
@@ -27,10 +27,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     held = roles.roles_of(user)
     items = [("Your work", reverse("young_person:your_work"))]
     # An interviewer for a school interviews its staff; any other interviewer, young people.
-    schools = set()
+    schools: set[bool] = set()
     if Role.INTERVIEWER in held:
-        schools = {kind == SettingKind.SCHOOL for kind in Membership.objects.filter(
-            user=user, role=Role.INTERVIEWER).values_list("setting__kind", flat=True)}
+        schools = {kind == SettingKind.SCHOOL
+                   for kind in roles.setting_kinds_for(user, Role.INTERVIEWER)}
     if held & {Role.CSM, Role.IRO, Role.UNIT_MANAGER, Role.SOCIAL_WORKER} or False in schools:
         items.append(("Cases", reverse("young_person:case_list")))
     if held & {Role.HEADTEACHER, Role.HR_LEAD} or True in schools:

@@ -18,6 +18,7 @@ from leaver.audit.models import AuditEvent
 from leaver.cases import links
 from leaver.cases.models import Interview, InterviewRecord, LeaverLink, LinkPurpose
 from leaver.cases.you import actions as you
+from leaver.cases.you import queries as you_queries
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
     Membership,
@@ -27,7 +28,6 @@ from leaver.organisations.models import (
     Setting,
     SettingKind,
 )
-from leaver.organisations.queries import current_statement
 from leaver.pathways.staff import actions_leavers, actions_offer, interviewing, recording
 from leaver.pathways.staff.models import StaffLeaver
 from leaver.questionnaires.answering import Answer as Value
@@ -122,7 +122,7 @@ def _reply(case: Interview, *, taking_part: str = "interview", anonymous: bool =
 
 def _statement_id(case: Interview) -> str:
     """The confidentiality statement the offer page showed them."""
-    found = current_statement(case.organisation_id, Pathway.STAFF)
+    found = you_queries.statement(case)
     return str(found.public_id) if found else ""
 
 

@@ -50,6 +50,25 @@ def setting_ids_for(user: User, role: Role) -> set[int] | None:
     return cache[role]
 
 
+def setting_kinds_for(user: User, role: Role) -> set[str | None]:
+    """The kinds of setting the user holds `role` at (None: for the whole organisation)."""
+    return set(_memberships(user).filter(role=role).values_list("setting__kind", flat=True))
+
+
+def scope_of(user: User, held: Iterable[Role]) -> set[int] | None:
+    """The settings any of `held` covers for this user, together (None: one of them covers
+    the whole organisation, e.g. a trust's HR lead). Roles the user does not hold add none."""
+    ids: set[int] = set()
+    for role in held:
+        if role not in roles_of(user):
+            continue
+        scope = setting_ids_for(user, role)
+        if scope is None:
+            return None
+        ids |= scope
+    return ids
+
+
 def users_with_role(organisation_id: int, role: Role) -> QuerySet[User]:
     return User.objects.filter(
         organisation_id=organisation_id, is_active=True, memberships__role=role
@@ -93,12 +112,17 @@ def users_with_any_role(organisation_id: int, held: Iterable[Role]) -> QuerySet[
     ).distinct().order_by("full_name")
 
 
-def managers_of(setting_id: int) -> QuerySet[User]:
-    """The active Unit Managers of one setting (a home, or an agency placement's provider)."""
+def holders_at(setting_id: int, role: Role) -> QuerySet[User]:
+    """The active people holding `role` for one setting (its headteachers, its managers)."""
     return User.objects.filter(
-        is_active=True, memberships__role=Role.UNIT_MANAGER, memberships__setting_id=setting_id,
+        is_active=True, memberships__role=role, memberships__setting_id=setting_id,
         memberships__setting__organisation_id=F("organisation_id"),
     ).distinct()
+
+
+def managers_of(setting_id: int) -> QuerySet[User]:
+    """The active Unit Managers of one setting (a home, or an agency placement's provider)."""
+    return holders_at(setting_id, Role.UNIT_MANAGER)
 
 
 def is_independent_interviewer(user: User) -> bool:

@@ -37,12 +37,5 @@ def turnover_schools(user: User) -> QuerySet[Setting]:
         return Setting.objects.none()
     schools = Setting.objects.filter(organisation_id=user.organisation_id,
                                      kind=SettingKind.SCHOOL).order_by("name")
-    ids: set[int] = set()
-    for role in TURNOVER_ROLES:
-        if role not in roles.roles_of(user):
-            continue
-        scope = roles.setting_ids_for(user, role)
-        if scope is None:
-            return schools
-        ids |= scope
-    return schools.filter(pk__in=ids)
+    scope = roles.scope_of(user, TURNOVER_ROLES)
+    return schools if scope is None else schools.filter(pk__in=scope)

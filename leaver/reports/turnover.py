@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 
 from leaver.cases.models import Answer, Interview
@@ -118,12 +117,11 @@ def _recommend(recorded: object) -> Protected:
 
 
 def _actions(cases: object, today: dt.date) -> Protected:
-    found = Recommendation.objects.filter(interview__in=cases, withdrawn_at__isnull=True)
-    row = {
-        "done": found.filter(responded_at__isnull=False).count(),
-        "overdue": found.filter(responded_at__isnull=True, due_date__lt=today).count(),
-        "open": found.filter(Q(due_date__gte=today), responded_at__isnull=True).count(),
-    }
+    row = {code: 0 for code, _ in ACTIONS}
+    for due, responded in Recommendation.objects.filter(
+            interview__in=cases, withdrawn_at__isnull=True).values_list(
+            "due_date", "responded_at"):
+        row["done" if responded is not None else "overdue" if due < today else "open"] += 1
     return protect({ALL: row}, [code for code, _ in ACTIONS], min_row_total=0)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -33,6 +35,24 @@ from leaver.reports.turnover import (
 )
 
 
+def _year(request: HttpRequest, current: int, default: int) -> int:
+    """The year the address asks for (?year=), else `default`; never later than `current`
+    nor more than 20 years before it."""
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        year = default
+    return min(max(year, current - 20), current)
+
+
+def _csv(rows: Iterable[Sequence[object]], filename: str) -> StreamingHttpResponse:
+    """A report's tables as one CSV download, every cell formula-safe."""
+    response = StreamingHttpResponse(csv_lines(["Table", "Row", "Column", "Figure"], rows),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _report(request: HttpRequest) -> Turnover:
     """The report the address asks for (?year=: a school year, this one by default), for
     the schools the user may see; 404 for anyone else."""
@@ -40,12 +60,8 @@ def _report(request: HttpRequest) -> Turnover:
     if not access.may_see_turnover(user) or user.organisation is None:
         raise Http404
     current = school_year(timezone.localdate())
-    try:
-        year = int(request.GET.get("year", current))
-    except ValueError:
-        year = current
-    year = min(max(year, current - 20), current)
-    return turnover(user.organisation, list(access.turnover_schools(user)), year)
+    return turnover(user.organisation, list(access.turnover_schools(user)),
+                    _year(request, current, current))
 
 
 @require_safe
@@ -72,12 +88,7 @@ def staff_turnover_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every table of the report as one CSV, each figure as the page shows it (a withheld
     one as its words), every cell formula-safe."""
     report = _report(request)
-    response = StreamingHttpResponse(
-        csv_lines(["Table", "Row", "Column", "Figure"], table_rows(report)),
-        content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="staff-turnover-{report.year}-{report.year + 1}.csv"')
-    return response
+    return _csv(table_rows(report), f"staff-turnover-{report.year}-{report.year + 1}.csv")
 
 
 def _monitoring(request: HttpRequest) -> Monitoring:
@@ -87,11 +98,7 @@ def _monitoring(request: HttpRequest) -> Monitoring:
     if not access.may_see_monitoring(user) or user.organisation is None:
         raise Http404
     current = financial_year(timezone.localdate())
-    try:
-        year = int(request.GET.get("year", current - 1))
-    except ValueError:
-        year = current - 1
-    return monitoring(user.organisation, min(max(year, current - 20), current))
+    return monitoring(user.organisation, _year(request, current, current - 1))
 
 
 @require_safe
@@ -120,9 +127,5 @@ def annual_monitoring(request: HttpRequest) -> HttpResponse:
 @login_required
 def annual_monitoring_csv(request: HttpRequest) -> StreamingHttpResponse:
     report = _monitoring(request)
-    response = StreamingHttpResponse(
-        csv_lines(["Table", "Row", "Column", "Figure"], monitoring_rows(report)),
-        content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="annual-monitoring-{report.year}-{report.year + 1}.csv"')
-    return response
+    return _csv(monitoring_rows(report),
+                f"annual-monitoring-{report.year}-{report.year + 1}.csv")

@@ -54,15 +54,8 @@ def schools_for(user: User) -> QuerySet[Setting]:
     """The open schools the user records leavers for: a headteacher's own schools, an HR
     lead's (every school, for a trust's HR lead)."""
     found = open_settings(user.organisation_id or 0, CASE_SETTING_KINDS)
-    ids: set[int] = set()
-    for role in LEADS:
-        if role not in roles.roles_of(user):
-            continue
-        scope = roles.setting_ids_for(user, role)
-        if scope is None:
-            return found
-        ids |= scope
-    return found.filter(pk__in=ids)
+    scope = roles.scope_of(user, LEADS)
+    return found if scope is None else found.filter(pk__in=scope)
 
 
 def line_managers(organisation_id: int) -> QuerySet[User]:

@@ -8,14 +8,14 @@ import datetime as dt
 from collections.abc import Mapping
 
 from leaver.cases.models import Interview, LinkPurpose
-from leaver.organisations.models import Membership, Role
+from leaver.organisations import roles
+from leaver.organisations.models import Role
 
 
 def headteacher_of(case: Interview) -> str:
     """The name of the school's headteacher, or "" when it has none on Leaver."""
-    return Membership.objects.filter(
-        role=Role.HEADTEACHER, setting_id=case.setting_id, user__is_active=True,
-    ).order_by("pk").values_list("user__full_name", flat=True).first() or ""
+    return roles.holders_at(case.setting_id, Role.HEADTEACHER).order_by("pk").values_list(
+        "full_name", flat=True).first() or ""
 
 
 def offer_paragraphs(case: Interview, reply_due: dt.date | None) -> list[str]:
