@@ -39,3 +39,13 @@ def turnover_schools(user: User) -> QuerySet[Setting]:
                                      kind=SettingKind.SCHOOL).order_by("name")
     scope = roles.scope_of(user, TURNOVER_ROLES)
     return schools if scope is None else schools.filter(pk__in=scope)
+
+
+# The export of every closed answer (leaver.reports.answers_export): pseudonymous, one row per
+# answer, for the IROs and CSMs who may read the records anyway; not for senior managers, who
+# see aggregates only.
+ANSWERS_EXPORT_ROLES = (Role.IRO, Role.CSM)
+
+
+def may_export_answers(user: User) -> bool:
+    return roles.has_role(user, *ANSWERS_EXPORT_ROLES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from leaver.reports import views
+from leaver.reports import views, views_export
 
 app_name = "reports"
 urlpatterns = [
@@ -8,5 +8,6 @@ urlpatterns = [
     path("reports/annual-monitoring/", views.annual_monitoring, name="annual_monitoring"),
     path("reports/annual-monitoring.csv", views.annual_monitoring_csv,
          name="annual_monitoring_csv"),
+    path("reports/answers.csv", views_export.answers_export, name="answers_csv"),
     path("reports/staff-turnover.csv", views.staff_turnover_csv, name="staff_turnover_csv"),
 ]
