@@ -5,7 +5,8 @@
 #   make test   install what the checks need, then ruff, mypy, the import contracts, the module
 #               size check, pytest on SQLite, pytest on PostgreSQL
 #
-# Other targets: lint (ruff + mypy), test-sqlite, test-postgres, system-packages, clean, and
+# Other targets: lint (ruff + mypy), test-sqlite, test-postgres, system-packages, clean, bench
+# (synthetic data on a throwaway PostgreSQL, timed against baselines: docs/performance.md), and
 # serve: production (DEBUG off, gunicorn; docs/deploy.md), never part of `make run`.
 # Debian packages (Pango for PDFs; PostgreSQL 15 and Chromium for tests) are installed by
 # scripts/system-packages.sh when missing and running as root; otherwise it names them and stops.
@@ -50,7 +51,7 @@ RUN_STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
 
 .PHONY: help run serve test lint test-sqlite test-postgres system-packages system-packages-test \
-	install install-dev clean
+	install install-dev clean bench
 
 help:
 	@echo "make run      serve the demo on http://127.0.0.1:$(PORT) (SQLite, data kept between runs)"
@@ -58,6 +59,8 @@ help:
 	@echo "make lint     ruff, mypy, the import contracts and the module size check"
 	@echo "make test-sqlite / make test-postgres   one pytest suite (PYTEST_ARGS=... to narrow;"
 	@echo "              PYTEST_WORKERS=0 for one process, default auto: one per CPU)"
+	@echo "make bench    performance against baselines on synthetic data (docs/performance.md;"
+	@echo "              BENCH_SCALE=10k|100k|1M, BENCH_ARGS=--full ...); writes bench/results.json"
 	@echo "make clean    remove db.sqlite3 and caches (keeps .venv; rm -rf .venv to rebuild it)"
 	@echo "make serve    production: DEBUG off, needs the variables in docs/deploy.md; migrate,"
 	@echo "              collectstatic, then gunicorn"
@@ -112,6 +115,14 @@ test-sqlite: system-packages-test install-dev
 
 test-postgres: system-packages-test install-dev
 	@bash scripts/checks.sh postgres
+
+# The bench (docs/performance.md): a throwaway PostgreSQL, N synthetic interviews (BENCH_SCALE,
+# default 100k), the report, the pages on gunicorn and the answers export, each timed against a
+# baseline; prints a table and writes bench/results.json. Timing never fails the build.
+export BENCH_SCALE ?= 100k
+BENCH_ARGS ?=
+bench: system-packages-test install-dev
+	@bash scripts/with-postgres.sh $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Keeps .venv (slow to rebuild); removes the demo database and tool caches.
 clean:

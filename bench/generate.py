@@ -105,7 +105,7 @@ def _people(org: Organisation, homes: list[Setting], n: int) -> dict[str, list[i
                    is_independent=role == Role.INTERVIEWER)
         for role, home, user in users])
     found: dict[str, list[int]] = {}
-    for role, home, user in users:
+    for role, _home, user in users:
         found.setdefault(str(role), []).append(made[user.email])
     return found
 

@@ -69,7 +69,7 @@ def insert(model: type[models.Model], named: Sequence[str], rows: Iterable[tuple
                     count += 1
         else:
             marks = ", ".join(["%s"] * len(fields))
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
             iterator = iter(rows)
             while batch := list(islice(iterator, BATCH)):
                 cursor.executemany(sql, [
