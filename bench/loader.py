@@ -37,9 +37,16 @@ def _defaults(model: type[models.Model], named: Sequence[str]
     return extra, tuple(values)
 
 
+def _field(model: type[models.Model], attname: str) -> models.Field[Any, Any]:
+    for field in model._meta.concrete_fields:
+        if field.attname == attname:
+            return field
+    raise ValueError(f"{model.__name__} has no field {attname}")
+
+
 def next_id(model: type[models.Model]) -> int:
     """The first free primary key (rows are loaded with explicit keys)."""
-    found = model.objects.aggregate(top=models.Max("pk"))["top"]
+    found = model._default_manager.aggregate(top=models.Max("pk"))["top"]
     return int(found or 0) + 1
 
 
@@ -47,7 +54,7 @@ def insert(model: type[models.Model], named: Sequence[str], rows: Iterable[tuple
            ) -> int:
     """Load the rows; returns how many. The primary key must be among `named`."""
     extra, defaults = _defaults(model, named)
-    fields = [model._meta.get_field(name) for name in named] + extra
+    fields = [_field(model, name) for name in named] + extra
     if fields and not any(f.primary_key for f in fields):
         raise ValueError(f"{model.__name__}: name the primary key")
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)

@@ -44,7 +44,7 @@ class Server:
         self.port = free_port()
         self.log_path = BENCH / "gunicorn.log"
         self.env = {**env, "BIND": f"127.0.0.1:{self.port}",
-                    "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "warning"}
+                    "DJANGO_SETTINGS_MODULE": "bench.settings", "LOG_LEVEL": "WARNING"}
         self.process: subprocess.Popen[bytes] | None = None
         self.log: IO[bytes] | None = None
 

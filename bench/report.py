@@ -44,7 +44,7 @@ def sql_baseline(organisation_id: int, year: int) -> dict[str, Any]:
              f"FROM {_t(Interview)} i "
              "WHERE i.organisation_id = %s AND i.pathway = 'young_person' AND "
              "(i.created_at AT TIME ZONE 'Europe/London')::date BETWEEN %s AND %s")
-    args = [organisation_id, start, end]
+    args: list[Any] = [organisation_id, start, end]
     found: dict[str, Any] = {}
     with connection.cursor() as cursor:
         cursor.execute(

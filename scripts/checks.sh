@@ -5,7 +5,7 @@
 #   scripts/checks.sh PHASE...     PHASE is one of: ruff mypy imports sizes sqlite postgres
 #
 #   ruff      ruff check .
-#   mypy      mypy leaver (strict; configuration in pyproject.toml)
+#   mypy      mypy leaver bench (strict; configuration in pyproject.toml)
 #   imports   lint-imports: the layers between packages, independent pathways, no cycles
 #             (contracts in .importlinter; ADR 0009)
 #   sizes     no Python module over 400 lines (scripts/module-sizes.sh)
@@ -99,7 +99,7 @@ run_pytest() {
 }
 
 phase_ruff() { "$bin/ruff" check .; }
-phase_mypy() { "$bin/mypy" leaver; }
+phase_mypy() { "$bin/mypy" leaver bench; }
 phase_imports() { "$bin/lint-imports" --no-cache; }
 phase_sizes() { bash "$here/module-sizes.sh"; }
 phase_sqlite() {
