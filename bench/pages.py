@@ -142,6 +142,23 @@ def load(port: int, page: Page, clients: int, requests: int, budget: float) -> d
     }
 
 
+def drain(port: int, limit: float = 900) -> float:
+    """Wait until the server is idle: requests whose client gave up (timed out) are still
+    queued or running, and would slow the next page's run. A health check queues behind them;
+    once one answers quickly, they are done. Returns the seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        began = time.monotonic()
+        try:
+            get(port, "/healthz", "", timeout=limit)
+        except (OSError, http.client.HTTPException):
+            time.sleep(1)
+            continue
+        if time.monotonic() - began < 0.5:
+            break
+    return time.monotonic() - start
+
+
 def measure(port: int, pages: list[Page], bare: Page, levels: tuple[int, ...],
             requests: int, budget: float) -> dict[str, Any]:
     """Every page at every level, the bare view measured just before each level's pages; the
@@ -151,8 +168,10 @@ def measure(port: int, pages: list[Page], bare: Page, levels: tuple[int, ...],
         get(port, page.paths[0], page.cookie)
     for clients in levels:
         count = max(requests, 2 * clients)
+        drain(port)
         level: dict[str, Any] = {"bare": load(port, bare, clients, count, budget)}
         for page in pages:
+            drain(port)
             level[page.name] = load(port, page, clients, count, budget)
             print(f"  {clients:>3} clients  {page.name:<18} p50 "
                   f"{level[page.name]['p50_ms'] or 0:8.0f} ms  p95 "

@@ -1,6 +1,7 @@
 """`make bench`: generate, measure, print, write bench/results.json (docs/performance.md).
 
     python -m bench.run [--scale 10k|100k|1M|N] [--full] [--requests N] [--budget S]
+                        [--clients 10,50]
 
 Needs DATABASE_URL naming an empty PostgreSQL database (the Makefile starts a throwaway one
 with scripts/with-postgres.sh). BENCH_SCALE sets the default scale (100k).
@@ -25,7 +26,6 @@ from bench.table import PASS_TARGETS, table
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results.json"
-LEVELS = (10, 50)
 
 
 def scale(text: str) -> int:
@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time the report on an organisation of 1M interviews")
     parser.add_argument("--requests", type=int, default=100,
                         help="requests per page and concurrency level (at least 2 per client)")
+    parser.add_argument("--clients", default="10,50",
+                        help="concurrency levels, comma-separated; the ratio is at the highest")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds after which a page's run starts no new request")
     args = parser.parse_args(argv)
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     bare = pages.Page("bare", ("/bench/bare/",), cookie[csm.pk])
     with pages.Server(env) as server:
-        results["pages"] = pages.measure(server.port, listed, bare, LEVELS, args.requests,
+        levels = tuple(int(c) for c in args.clients.split(","))
+        results["pages"] = pages.measure(server.port, listed, bare, levels, args.requests,
                                          args.budget)
         results["pages"]["workers"] = server.workers
     results["page_p95_vs_bare"] = results["pages"]["page_p95_vs_bare"]
