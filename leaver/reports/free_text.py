@@ -1,0 +1,91 @@
+"""The free-text answers a report groups into themes (leaver.reports.themes; ADR 0024), with
+who may be quoted and the names to replace.
+
+- Young people: every short or long text item of the questionnaire versions their records
+  were answered on, by stable key across versions (the newest version's wording); a young
+  person is quoted only if they agreed to be (`Interview.may_quote_anonymously`).
+- Staff: "what would have made you stay" (`would_have_stayed`). Staff are never asked for
+  leave to quote; a member of staff is quoted only if they chose to be named (the headteacher
+  and HR lead, who read the report, may read their whole record anyway). Anyone who chose
+  "anonymous in reports", or never chose, is never quoted: their answers count only inside
+  the themes, which cover 5 answers or more.
+
+Only submitted records' answers count; "did not want to answer" and "not asked" are not text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.db.models import QuerySet
+
+from leaver.accounts.models import User
+from leaver.cases.models import Answer, Interview
+from leaver.organisations.models import Organisation, Setting
+from leaver.pathways.staff.models import Confidentiality
+from leaver.questionnaires.models import Version
+from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, Item, ItemType
+from leaver.reports.themes import ItemThemes, Redactor, Response, themes
+
+TEXT_TYPES = (ItemType.SHORT_TEXT, ItemType.LONG_TEXT)
+STAY_ITEM = "would_have_stayed"
+HOME = "[home]"
+SCHOOL = "[school]"
+
+
+def redactor_for(organisation: Organisation, place_word: str) -> Redactor:
+    """The names known to the system: the organisation's people and its settings."""
+    people = User.objects.filter(organisation=organisation).values_list("full_name", flat=True)
+    places = Setting.objects.filter(organisation=organisation).values_list("name", flat=True)
+    return Redactor(list(people), list(places), place_word)
+
+
+def _text_items(version_ids: Iterable[int]) -> list[Item]:
+    """The text items of these versions, one per key, in the newest version's order and
+    wording (a key only older versions ask comes after)."""
+    found: dict[str, Item] = {}
+    for version in Version.objects.filter(pk__in=set(version_ids)).order_by("-pk"):
+        for item in version.questionnaire.items():
+            if item.type in TEXT_TYPES:
+                found.setdefault(item.key, item)
+    return list(found.values())
+
+
+def _responses(cases: QuerySet[Interview], keys: list[str], field: str,
+               may_quote: Callable[[object], bool]) -> dict[str, list[Response]]:
+    """Each key's answers, in a fixed order (the case, then the answer); `field` of the
+    answer holds what `may_quote` decides from."""
+    found: dict[str, list[Response]] = {key: [] for key in keys}
+    rows = Answer.objects.filter(
+        interview__in=cases.filter(record__isnull=False), item_key__in=keys).exclude(
+        value__in=["", DID_NOT_ANSWER, NOT_ASKED]).order_by("interview_id", "id").values_list(
+        "item_key", "value", "interview__leaver_name", field)
+    for key, value, name, consent in rows:
+        found[key].append(Response(value, may_quote(consent), (name,)))
+    return found
+
+
+def young_person_themes(organisation: Organisation, cases: QuerySet[Interview]
+                        ) -> list[ItemThemes]:
+    """The themes of every open question the young people's records answer."""
+    version_ids = Answer.objects.filter(
+        interview__in=cases.filter(record__isnull=False)).values_list(
+        "version_id", flat=True).distinct()
+    items = _text_items(version_ids)
+    if not items:
+        return []
+    responses = _responses(cases, [i.key for i in items], "interview__may_quote_anonymously",
+                           lambda agreed: agreed is True)
+    redactor = redactor_for(organisation, HOME)
+    return [ItemThemes(i.key, i.label.get("en", i.key), len(responses[i.key]),
+                       themes(responses[i.key], redactor)) for i in items]
+
+
+def staff_themes(organisation: Organisation, cases: QuerySet[Interview], question: str
+                 ) -> ItemThemes:
+    """The themes of what would have made the leavers stay; only the named are quoted."""
+    responses = _responses(cases, [STAY_ITEM], "interview__staff_leaver__confidentiality",
+                           lambda chosen: chosen == Confidentiality.NAMED)[STAY_ITEM]
+    return ItemThemes(STAY_ITEM, question, len(responses),
+                      themes(responses, redactor_for(organisation, SCHOOL)))
+
