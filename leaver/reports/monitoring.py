@@ -207,6 +207,12 @@ def more_rows(report: Monitoring) -> Iterator[tuple[str, str, str, str]]:
             yield "Recommendations by owner's role", role, label, str(owners.cell(role, code))
         yield "Recommendations by owner's role", role, "Completed", completed(owners, role)
         yield "Recommendations by owner's role", role, "Made", str(owners.row_total(role))
+    for code, label in RECOMMENDATIONS:
+        yield ("Recommendations by owner's role", "All roles", label,
+               str(owners.column_total(code)))
+    yield ("Recommendations by owner's role", "All roles", "Completed",
+           completed(report.recommendations, ALL))
+    yield "Recommendations by owner's role", "All roles", "Made", str(owners.total)
     for found in report.themes:
         yield from theme_rows(found)
 

@@ -75,6 +75,11 @@ class ItemThemes:
     def answers_text(self) -> str:
         return "fewer than 5" if 0 < self.answers < THRESHOLD else f"{self.answers:,}"
 
+    @property
+    def enough(self) -> bool:
+        """Whether there are enough answers for themes at all."""
+        return self.answers >= THRESHOLD
+
 
 class Redactor:
     """Replaces the names of people and places known to the system, as whole words and
