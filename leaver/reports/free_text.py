@@ -33,11 +33,14 @@ HOME = "[home]"
 SCHOOL = "[school]"
 
 
-def redactor_for(organisation: Organisation, place_word: str) -> Redactor:
-    """The names known to the system: the organisation's people and its settings."""
-    people = User.objects.filter(organisation=organisation).values_list("full_name", flat=True)
+def redactor_for(organisation: Organisation, cases: QuerySet[Interview], place_word: str
+                 ) -> Redactor:
+    """The names known to the system: the organisation's people, the leavers of the report
+    (a leaver may name another) and the organisation's settings."""
+    people = [*User.objects.filter(organisation=organisation).values_list("full_name", flat=True),
+              *cases.values_list("leaver_name", flat=True)]
     places = Setting.objects.filter(organisation=organisation).values_list("name", flat=True)
-    return Redactor(list(people), list(places), place_word)
+    return Redactor(people, list(places), place_word)
 
 
 def _text_items(version_ids: Iterable[int]) -> list[Item]:
@@ -76,7 +79,7 @@ def young_person_themes(organisation: Organisation, cases: QuerySet[Interview]
         return []
     responses = _responses(cases, [i.key for i in items], "interview__may_quote_anonymously",
                            lambda agreed: agreed is True)
-    redactor = redactor_for(organisation, HOME)
+    redactor = redactor_for(organisation, cases, HOME)
     return [ItemThemes(i.key, i.label.get("en", i.key), len(responses[i.key]),
                        themes(responses[i.key], redactor)) for i in items]
 
@@ -87,5 +90,5 @@ def staff_themes(organisation: Organisation, cases: QuerySet[Interview], questio
     responses = _responses(cases, [STAY_ITEM], "interview__staff_leaver__confidentiality",
                            lambda chosen: chosen == Confidentiality.NAMED)[STAY_ITEM]
     return ItemThemes(STAY_ITEM, question, len(responses),
-                      themes(responses, redactor_for(organisation, SCHOOL)))
+                      themes(responses, redactor_for(organisation, cases, SCHOOL)))
 

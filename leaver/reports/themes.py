@@ -21,6 +21,7 @@ quotes, computed here with scikit-learn (TF-IDF and NMF): no model, no download,
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -158,6 +159,7 @@ def themes(responses: Sequence[Response], redactor: Redactor) -> tuple[Theme, ..
     if not k:
         return ()
     from sklearn.decomposition import NMF
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
     vectorizer = TfidfVectorizer(
@@ -170,7 +172,11 @@ def themes(responses: Sequence[Response], redactor: Redactor) -> tuple[Theme, ..
     vocabulary = vectorizer.get_feature_names_out()
     k = min(k, len(vocabulary), len(used))
     model = NMF(n_components=k, init="nndsvda", random_state=0, max_iter=500)
-    weights = model.fit_transform(matrix)
+    with warnings.catch_warnings():
+        # A few short answers may not converge within max_iter: the themes are still the
+        # same every time (a fixed start), and good enough to read.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        weights = model.fit_transform(matrix)
     main = weights.argmax(axis=1)
     has_theme = weights.max(axis=1) > 0
     found: list[tuple[int, Theme]] = []
