@@ -212,3 +212,20 @@ def test_the_school_has_its_people_and_leavers_at_every_step(demo, client):
     # Every leaver's timeline is real and in the past.
     for case in cases:
         assert all(entry.at <= timezone.now() for entry in timeline(case))
+
+
+@pytest.mark.django_db
+def test_the_staff_turnover_report_shows_a_theme_without_the_anonymous_leaver(demo):
+    from leaver.demo.staff import SCHOOL
+    from leaver.reports.turnover import school_year, turnover
+
+    org = Organisation.objects.get(slug="demo")
+    school = org.settings.get(name=SCHOOL)
+    leaving = Interview.objects.get(leaver_name="Laura Bennett").staff_leaver.leaving_date
+    stay = turnover(org, [school], school_year(leaving)).stay
+    assert stay is not None
+    [theme] = stay.themes
+    assert "time" in theme.terms
+    assert theme.quotes
+    # Chris Walker chose "anonymous in reports": never quoted.
+    assert not any("behaviour policy" in quote for quote in theme.quotes)
