@@ -20,6 +20,7 @@ quotes, computed here with scikit-learn (TF-IDF and NMF): no model, no download,
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +34,10 @@ MIN_THEME_ANSWERS = 2  # a theme must be the main theme of this many answers
 TERMS = 5
 QUOTES = 3
 QUOTE_LENGTH = 200
+# Above this many answers to a question, the themes are computed on an evenly spread sample
+# of this size (the same every time): they stay representative, and a report over 100,000
+# interviews stays a matter of seconds.
+SAMPLE = 5000
 NAME = "[name]"
 WORD = r"(?u)\b[^\W\d_]{3,}\b"  # a term: a word of 3 letters or more, no digits
 
@@ -84,20 +89,23 @@ class ItemThemes:
 
 class Redactor:
     """Replaces the names of people and places known to the system, as whole words and
-    whatever their case, longest first (so "Oak House" goes before "Oak").
+    whatever their case, the longest name first (so "Oak House" goes before "Oak").
 
     One exception, for readability: a single name that is also a common English word
-    ("Will", "May") is replaced only when written with a capital letter."""
+    ("Will", "May") is replaced only when written with a capital letter.
+
+    The names are indexed once by their first word, and a text is read word by word: the cost
+    of an answer does not grow with the number of people in the organisation."""
 
     def __init__(self, people: Iterable[str], places: Iterable[str], place_word: str) -> None:
         self.place_word = place_word
-        self._people = _words(people)
-        self._places = {p.strip() for p in places if len(p.strip()) > 1}
+        self._people = _Names(_words(people))
+        self._places = _Names({" ".join(p.split()) for p in places if len(p.strip()) > 1})
 
     def redact(self, text: str, own_names: Sequence[str] = ()) -> str:
         """`text` with every known place and name replaced by its placeholder."""
-        text = _replace(text, self._places, self.place_word)
-        return _replace(text, self._people | _words(own_names), NAME)
+        text = self._places.replace(text, self.place_word)
+        return self._people.replace(text, NAME, _Names(_words(own_names)))
 
     def strip(self, text: str, own_names: Sequence[str] = ()) -> str:
         """`text` with the known names taken out: what the themes are computed from."""
@@ -116,24 +124,66 @@ def _words(names: Iterable[str]) -> set[str]:
     return found
 
 
-def _replace(text: str, names: set[str], placeholder: str) -> str:
-    if not names:
-        return text
+@functools.cache
+def _english_stop_words() -> frozenset[str]:
+    # Imported when first needed: loading scikit-learn takes a second or more.
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    common = {n for n in names if n.lower() in ENGLISH_STOP_WORDS}
-    for group, capitalised in ((names - common, False), (common, True)):
-        if not group:
-            continue
-        ordered = sorted(group, key=lambda n: (-len(n), n))
-        if capitalised:  # "Will" the person, not "will" the verb
-            alternatives = [re.escape(n[:1].upper() + n[1:].lower()) for n in ordered]
-        else:
-            alternatives = [r"\s+".join(re.escape(part) for part in n.split())
-                            for n in ordered]
-        text = re.sub(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", placeholder,
-                      text, flags=0 if capitalised else re.IGNORECASE)
-    return text
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+_TOKEN = re.compile(r"\w+")
+_BETWEEN = re.compile(r"[\s-]+")  # what may stand between the words of one name
+
+
+class _Names:
+    """Names indexed by their first word (case-folded), longest first."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        common = _english_stop_words()
+        self._index: dict[str, list[tuple[str, ...]]] = {}
+        self._common: set[str] = set()
+        for name in names:
+            words = tuple(w.casefold() for w in _TOKEN.findall(name))
+            if not words:
+                continue
+            self._index.setdefault(words[0], []).append(words)
+            if len(words) == 1 and words[0] in common:
+                self._common.add(words[0])
+        for found in self._index.values():
+            found.sort(key=lambda words: (-len(words), words))
+
+    def match(self, text: str, tokens: list[re.Match[str]], at: int) -> int:
+        """How many words from `at` are a name (0: none)."""
+        for words in self._index.get(tokens[at].group().casefold(), ()):
+            end = at + len(words)
+            if end > len(tokens) or any(
+                    tokens[at + i].group().casefold() != word for i, word in enumerate(words)):
+                continue
+            if any(not _BETWEEN.fullmatch(text[tokens[i].end():tokens[i + 1].start()])
+                   for i in range(at, end - 1)):
+                continue
+            if len(words) == 1 and words[0] in self._common:
+                word = tokens[at].group()
+                if word != word[:1].upper() + word[1:].lower():
+                    continue
+            return len(words)
+        return 0
+
+    def replace(self, text: str, placeholder: str, extra: _Names | None = None) -> str:
+        tokens = list(_TOKEN.finditer(text))
+        parts: list[str] = []
+        last = at = 0
+        while at < len(tokens):
+            length = max(self.match(text, tokens, at),
+                         extra.match(text, tokens, at) if extra is not None else 0)
+            if length:
+                parts += [text[last:tokens[at].start()], placeholder]
+                last = tokens[at + length - 1].end()
+                at += length
+            else:
+                at += 1
+        return "".join([*parts, text[last:]])
 
 
 def number_of_themes(answers: int) -> int:
@@ -154,7 +204,10 @@ def truncate(text: str, length: int = QUOTE_LENGTH) -> str:
 
 def themes(responses: Sequence[Response], redactor: Redactor) -> tuple[Theme, ...]:
     """The themes of `responses` (in the caller's fixed order), most common first."""
-    used = [(r, redactor.strip(r.text, r.own_names)) for r in responses if r.text.strip()]
+    given = [r for r in responses if r.text.strip()]
+    if len(given) > SAMPLE:
+        given = [given[i * len(given) // SAMPLE] for i in range(SAMPLE)]
+    used = [(r, redactor.strip(r.text, r.own_names)) for r in given]
     k = number_of_themes(len(used))
     if not k:
         return ()

@@ -41,6 +41,7 @@ def reviewed():
         case = make_case(cast, State.NO_ACTION_NEEDED, leaver_name=name, record=record_details(
             answers=full_answers(good_things=said)))
         decided = Review.objects.get(interview=case).decided_at
+        assert decided is not None
         InterviewRecord.objects.filter(interview=case).update(
             submitted_at=decided - dt.timedelta(days=2 * (i + 1), hours=1))
         if i == 0:
