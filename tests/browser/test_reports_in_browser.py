@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from leaver.cases.models import Answer
 from leaver.pathways.staff.states import State
 from leaver.pathways.staff.tests.cast import make_staff_case, make_staff_cast
 from leaver.testing import PASSWORD
@@ -18,11 +19,23 @@ from tests.browser.steps import Check, sign_in
 pytestmark = pytest.mark.browser
 
 
+STAY = ["More time to plan lessons", "Time to plan and less marking", "Less marking",
+        "More time for planning", "Time with my family and less marking"]
+
+
 def _leavers() -> object:
     staff = make_staff_cast("north")
     for i, reason in enumerate(["workload"] * 6 + ["pay"] * 2 + ["relocation"] * 7):
         make_staff_case(staff, State.RECORDED, name=f"Leaver {i}", email=f"l{i}@x.example",
                         reason_code=reason, leaving_date=timezone.localdate())
+    # Five interviewed, named: what would have made them stay has a theme, with quotes.
+    for i, said in enumerate(STAY):
+        case = make_staff_case(staff, State.CONFIRMED, name=f"Stayer {i}",
+                               email=f"s{i}@x.example", reason_code="workload",
+                               leaving_date=timezone.localdate())
+        assert case.questionnaire_version is not None
+        Answer.objects.create(interview=case, version=case.questionnaire_version,
+                              item_key="would_have_stayed", value=said)
     return staff
 
 
@@ -46,8 +59,10 @@ def test_the_hr_lead_reads_staff_turnover(request, screen: str, axe_check: Check
     expect(page.get_by_role("heading", level=1)).to_have_text("Staff turnover")
     table = page.get_by_role("table", name="Leavers by main reason for leaving and school")
     expect(table).to_contain_text("fewer than 5")
-    # 15 leavers; pay's 2 is withheld, and so one more of the school's reasons.
-    expect(table.get_by_role("row", name="All reasons")).to_contain_text("15")
+    # 20 leavers; pay's 2 is withheld, and so one more of the school's reasons.
+    expect(table.get_by_role("row", name="All reasons")).to_contain_text("20")
+    expect(page.get_by_role("heading", name="What would have made them stay")).to_be_visible()
+    expect(page.locator("blockquote").first).to_contain_text("marking")
     axe_check(page)
     if screen == "phone":
         fits_the_screen(page)
