@@ -25,7 +25,7 @@ from leaver.organisations.models import Organisation, Setting
 from leaver.pathways.staff.models import Confidentiality
 from leaver.questionnaires.models import Version
 from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, Item, ItemType
-from leaver.reports.themes import ItemThemes, Redactor, Response, themes
+from leaver.reports.themes import SAMPLE, ItemThemes, Redactor, Response, themes
 
 TEXT_TYPES = (ItemType.SHORT_TEXT, ItemType.LONG_TEXT)
 STAY_ITEM = "would_have_stayed"
@@ -54,18 +54,23 @@ def _text_items(version_ids: Iterable[int]) -> list[Item]:
     return list(found.values())
 
 
-def _responses(cases: QuerySet[Interview], keys: list[str], field: str,
-               may_quote: Callable[[object], bool]) -> dict[str, list[Response]]:
-    """Each key's answers, in a fixed order (the case, then the answer); `field` of the
-    answer holds what `may_quote` decides from."""
-    found: dict[str, list[Response]] = {key: [] for key in keys}
-    rows = Answer.objects.filter(
-        interview__in=cases.filter(record__isnull=False), item_key__in=keys).exclude(
-        value__in=["", DID_NOT_ANSWER, NOT_ASKED]).order_by("interview_id", "id").values_list(
-        "item_key", "value", "interview__leaver_name", field)
-    for key, value, name, consent in rows:
-        found[key].append(Response(value, may_quote(consent), (name,)))
-    return found
+def _responses(cases: QuerySet[Interview], key: str, field: str,
+               may_quote: Callable[[object], bool]) -> tuple[int, list[Response]]:
+    """How many answered the question `key`, and their answers in a fixed order (the case,
+    then the answer): all of them, or above themes.SAMPLE an evenly spread sample of about
+    that size, read as a stream (memory stays the same however many answered). `field` of
+    the answer holds what `may_quote` decides from."""
+    answers = Answer.objects.filter(
+        interview__in=cases.filter(record__isnull=False), item_key=key).exclude(
+        value__in=["", DID_NOT_ANSWER, NOT_ASKED])
+    total = answers.count()
+    step = max(1, -(-total // SAMPLE))
+    found = [Response(value, may_quote(consent), (name,))
+             for i, (value, name, consent) in enumerate(
+                 answers.order_by("interview_id", "id").values_list(
+                     "value", "interview__leaver_name", field).iterator(chunk_size=2000))
+             if i % step == 0]
+    return total, found
 
 
 def young_person_themes(organisation: Organisation, cases: QuerySet[Interview]
@@ -77,18 +82,21 @@ def young_person_themes(organisation: Organisation, cases: QuerySet[Interview]
     items = _text_items(version_ids)
     if not items:
         return []
-    responses = _responses(cases, [i.key for i in items], "interview__may_quote_anonymously",
-                           lambda agreed: agreed is True)
     redactor = redactor_for(organisation, cases, HOME)
-    return [ItemThemes(i.key, i.label.get("en", i.key), len(responses[i.key]),
-                       themes(responses[i.key], redactor)) for i in items]
+    found = []
+    for item in items:
+        total, responses = _responses(cases, item.key, "interview__may_quote_anonymously",
+                                      lambda agreed: agreed is True)
+        found.append(ItemThemes(item.key, item.label.get("en", item.key), total,
+                                themes(responses, redactor)))
+    return found
 
 
 def staff_themes(organisation: Organisation, cases: QuerySet[Interview], question: str
                  ) -> ItemThemes:
     """The themes of what would have made the leavers stay; only the named are quoted."""
-    responses = _responses(cases, [STAY_ITEM], "interview__staff_leaver__confidentiality",
-                           lambda chosen: chosen == Confidentiality.NAMED)[STAY_ITEM]
-    return ItemThemes(STAY_ITEM, question, len(responses),
+    total, responses = _responses(cases, STAY_ITEM, "interview__staff_leaver__confidentiality",
+                                  lambda chosen: chosen == Confidentiality.NAMED)
+    return ItemThemes(STAY_ITEM, question, total,
                       themes(responses, redactor_for(organisation, cases, SCHOOL)))
 
