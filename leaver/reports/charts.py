@@ -15,20 +15,14 @@ import io
 import re
 
 import matplotlib
+from matplotlib.figure import Figure as MplFigure
 
+from leaver.reports.document import Table
+
+# A figure made directly (not through pyplot) draws with Agg and opens no window; the
+# backend is set as well for anything in the worker that imports pyplot.
 matplotlib.use("Agg")
 
-from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
-from matplotlib.figure import Figure as MplFigure  # noqa: E402
-
-from leaver.reports.document import Table  # noqa: E402
-
-STYLE = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "leaver-report-charts",
-    "font.family": "sans-serif",
-    "font.size": 10,
-}
 BAR = "#1d70b8"  # GOV.UK blue
 TEXT = "#0b0c0c"
 MISSING = "#505a5f"
@@ -47,7 +41,8 @@ def svg(table: Table) -> str:
     bars = table.bars()
     names = [name for name, _ in bars]
     values = [figure.value if figure.value is not None else 0 for _, figure in bars]
-    with plt.rc_context(STYLE):
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "leaver-report-charts",
+                          "font.family": "sans-serif", "font.size": 10}):
         figure = MplFigure(figsize=(6.4, 0.45 * max(len(bars), 1) + 1.1))
         axes = figure.subplots()
         positions = list(range(len(bars)))[::-1]
