@@ -15,6 +15,4 @@ urlpatterns = [
     path("reports/stored/<uuid:public_id>/rebuild/", views_stored.rebuild, name="rebuild"),
     path("reports/stored/<uuid:public_id>/report.<str:kind>", views_stored.download,
          name="download"),
-    path("reports/stored/<uuid:public_id>/charts/<slug:key>.svg", views_stored.chart,
-         name="chart"),
 ]
