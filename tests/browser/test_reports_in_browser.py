@@ -1,5 +1,7 @@
-"""The staff turnover report in Chromium: reached from the menu by an HR lead, on a desk
-and on a 360-pixel phone (its wide table scrolls inside its own region), axe-clean."""
+"""The reports in Chromium: staff turnover reached from the menu by an HR lead, on a desk
+and on a 360-pixel phone (its wide table scrolls inside its own region); the annual
+monitoring report read, then built by the worker and its PDF, XLSX and CSV downloaded;
+every page axe-clean."""
 
 from __future__ import annotations
 
