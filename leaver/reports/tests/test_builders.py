@@ -52,7 +52,8 @@ def test_a_change_is_published_only_between_two_published_figures(pairs):
         (str(i), now.cell("now", str(i)), before.cell("before", str(i)))
         for i in range(len(pairs))])
     for _, current, previous, difference in table.rows:
-        assert isinstance(current, Figure) and isinstance(previous, Figure)
+        assert isinstance(current, Figure)
+        assert isinstance(previous, Figure)
         assert isinstance(difference, Figure)
         for figure in (current, previous):
             assert figure.value is None or not 0 < figure.value < THRESHOLD
