@@ -9,4 +9,3 @@ from django.db import models
 class ReportEvent(models.TextChoices):
     BUILD_REQUESTED = "report.build_requested", "Asked for a report to be built"
     DOWNLOADED = "report.downloaded", "Downloaded a report"
-    VIEWED = "report.viewed", "Viewed a stored report"
