@@ -4,10 +4,14 @@ downloaded, and can be rebuilt."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
+
+# A report takes seconds to build; one not ready after this is not coming.
+STALLED_AFTER = datetime.timedelta(minutes=10)
 
 
 class Kind(models.TextChoices):
@@ -60,3 +64,8 @@ class StoredReport(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in (Status.QUEUED, Status.BUILDING)
+
+    def stalled(self, now: datetime.datetime) -> bool:
+        """Still not built long after it was asked for (no worker running, or it died
+        while building): the page then offers to build it again."""
+        return self.in_progress and now - self.requested_at > STALLED_AFTER

@@ -92,7 +92,7 @@ def stored_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     response = render(request, "reports/stored_report.html", {
         "report": report, "still": still, "refresh_seconds": REFRESH_SECONDS,
         "document": document, "sections": _sections(document, report.charts),
-        "kind_label": Kind(report.kind).label,
+        "kind_label": Kind(report.kind).label, "stalled": report.stalled(timezone.now()),
     })
     if report.in_progress and not still:
         response["Refresh"] = str(REFRESH_SECONDS)

@@ -4,6 +4,7 @@ audited; only those entitled see a stored report."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -140,8 +141,13 @@ def test_the_progress_page_refreshes_until_ready(client, year_of_cases):
     assert "Check again" in still.content.decode()
     assert client.get(reverse("reports:download", args=[report.public_id, "pdf"])
                       ).status_code == 404
+    assert "Build the report again" not in page.content.decode()
     StoredReport.objects.filter(pk=report.pk).update(status=Status.BUILDING)
     assert "being built" in client.get(response["Location"]).content.decode()
+    # Long after it was asked for (no worker running): it can be asked for again.
+    StoredReport.objects.filter(pk=report.pk).update(
+        requested_at=timezone.now() - dt.timedelta(minutes=11))
+    assert "Build the report again" in client.get(response["Location"]).content.decode()
     StoredReport.objects.filter(pk=report.pk).update(status=Status.FAILED)
     failed = client.get(response["Location"])
     assert "Refresh" not in failed
