@@ -23,14 +23,17 @@ from leaver.reports.document import Document, Table, text
 CSV_HEADER = ["Table", "Row", "Column", "Figure"]
 
 
-def pdf(document: Document, *, organisation: str, built_at: dt.datetime) -> bytes:
+def pdf(document: Document, *, organisation: str, built_at: dt.datetime,
+        svgs: dict[str, str] | None = None) -> bytes:
+    """The PDF; `svgs` the charts already drawn (`chart_svgs`), else drawn here."""
+    drawn = svgs if svgs is not None else chart_svgs(document)
     sections = [{
         "section": section,
         "tables": [{
             "table": table,
             # Our own markup from matplotlib, which escapes every name it draws (a setting
             # named "<script>" becomes "&lt;script&gt;"); never shown in a browser.
-            "chart": mark_safe(charts.svg(table)) if table.chart else "",  # noqa: S308
+            "chart": mark_safe(drawn[table.key]) if table.key in drawn else "",  # noqa: S308
         } for table in section.tables],
     } for section in document.sections]
     html = render_to_string("reports/document_pdf.html", {

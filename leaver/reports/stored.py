@@ -69,7 +69,8 @@ def build(public_id: uuid.UUID) -> str:
         report.document = document.as_json()
         report.charts = outputs.chart_svgs(document)
         report.period = document.period
-        report.pdf = outputs.pdf(document, organisation=name, built_at=built_at)
+        report.pdf = outputs.pdf(document, organisation=name, built_at=built_at,
+                                 svgs=report.charts)
         report.xlsx = outputs.xlsx_bytes(document, organisation=name)
         report.csv = outputs.csv_bytes(document)
         report.status, report.finished_at = Status.READY, timezone.now()
