@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from leaver.reports import builders_more as more
 from leaver.reports import monitoring as m
 from leaver.reports import turnover as t
 from leaver.reports.disclosure import Figure, change
@@ -92,12 +93,11 @@ def _letters(report: m.Monitoring) -> Table:
                       columns=[("sent", "Letters sent")], heading="Letters")
 
 
-def _days(report: m.Monitoring) -> str:
-    days = report.to_interview
-    if days.median is None:
-        return "Days from the move being notified to the interview: not shown (fewer than 5)."
-    return (f"Days from the move being notified to the interview: median {days.median}, "
-            f"90th percentile {days.p90}, over {days.count} interviews.")
+def _days(report: m.Monitoring) -> tuple[str, str]:
+    return (more.days_text("Days from the move being notified to the interview",
+                           report.to_interview, "interviews"),
+            more.days_text("Days from the record to the IRO's review", report.to_review,
+                           "records"))
 
 
 def monitoring_document(report: m.Monitoring, previous: m.Monitoring) -> Document:
@@ -108,18 +108,22 @@ def monitoring_document(report: m.Monitoring, previous: m.Monitoring) -> Documen
                       "year. Only totals are shown. " + SUPPRESSION),
         sections=(
             Section("Summary", paragraphs=(f"Uptake (interviewed): {report.uptake}.",
-                                           _days(report)),
+                                           *_days(report)),
                     tables=(_monitoring_changes(report, previous),)),
             Section("Interviews", tables=(
                 _by_home(report),
                 _outcomes(report),
+                more.offers(report),
             )),
             Section("What young people said", tables=(
                 _answers(report),
             )),
+            Section("Themes in what young people wrote", tables=tuple(
+                more.themes(found) for found in report.themes)),
             Section("Safeguarding concerns, recommendations and letters", tables=(
                 _concerns(report),
                 _recommendations(report),
+                more.by_owner(report),
                 _letters(report),
             )),
         ))
@@ -190,7 +194,12 @@ def turnover_document(report: t.Turnover, previous: t.Turnover) -> Document:
             Section("Summary", tables=(_turnover_changes(report, previous),)),
             Section("Why people left", tables=(
                 _by_reason(report),
+                more.by_role(report),
+                more.by_department(report),
+                more.by_term(report),
             )),
+            Section("What would have made them stay", tables=tuple(
+                more.themes(found) for found in (report.stay,) if found is not None)),
             Section("How they rated the school", tables=(
                 _scores(report),
                 _recommend(report),

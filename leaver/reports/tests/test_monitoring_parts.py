@@ -142,3 +142,26 @@ def test_a_role_with_fewer_than_5_counts_only_in_the_totals_and_cannot_be_worked
     assert not {k for k in pinned(lines(list(counts), columns), values, withheld)
                 if 0 < values[k] < 5}
     assert report.recommendations.cell(ALL, "waiting") == owners.column_total("waiting")
+
+
+def test_the_stored_document_carries_offers_roles_review_days_and_themes(reviewed):
+    """The PDF, XLSX and stored page are drawn from the document: the later figures are in
+    it, with the quotes as the page shows them and never the one who did not agree."""
+    from leaver.reports.builders import monitoring_document
+    year = financial_year(timezone.localdate())
+    document = monitoring_document(monitoring(reviewed.org, year),
+                                   monitoring(reviewed.org, year - 1))
+    tables = {t.key: t for t in document.tables()}
+    offers = {str(row[0]): str(row[1]) for row in tables["offers"].rows}
+    assert offers == {"Consented": "5", "Declined": "5", "Offered": "10"}
+    assert "by-owner" in tables
+    summary = " ".join(document.sections[0].paragraphs)
+    assert "Days from the record to the IRO's review: median 6, 90th percentile 9.2" in summary
+    themes = tables["themes-good_things"]
+    [(name, terms, quotes)] = themes.rows
+    assert name == "Theme 1"
+    assert "time" in str(terms)
+    assert "“[name] had time for me”" in str(quotes) or "“Time to talk with carers”" in str(
+        quotes)
+    assert "Oak House" not in str(quotes)
+    assert "Carers who had time for me" not in str(quotes)

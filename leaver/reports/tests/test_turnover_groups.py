@@ -163,3 +163,20 @@ def test_the_page_and_the_csv_show_the_themes_and_tables(client, staff):
     assert any(r[0].startswith("Themes:") and r[2] == "Top terms" and "time" in r[3]
                for r in rows)
     assert ("Leavers by term", "2024 to 2025", "Spring term", "5") in rows
+
+
+def test_the_stored_document_carries_roles_departments_terms_and_themes(staff):
+    from leaver.reports.builders import turnover_document
+    leaver(staff, stay=STAY[0] + " at Hill Primary", name="Ada Lovelace")
+    for text in STAY[1:4]:
+        leaver(staff, stay=text)
+    leaver(staff, stay=STAY[4] + " and more time", anonymous=True)
+    found = report(staff)
+    document = turnover_document(found, found)
+    tables = {t.key: t for t in document.tables()}
+    assert {"by-role", "by-department", "by-term", "themes-would_have_stayed"} <= set(tables)
+    terms = {str(row[0]): [str(v) for v in row[1:]] for row in tables["by-term"].rows}
+    assert all(len(figures) == 5 for figures in terms.values())  # 4 columns and the total
+    [(_, _, quotes)] = tables["themes-would_have_stayed"].rows
+    assert "More time to plan lessons at [school]" in str(quotes)
+    assert "Hill Primary" not in str(quotes)
