@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
@@ -229,3 +230,19 @@ def test_the_staff_turnover_report_shows_a_theme_without_the_anonymous_leaver(de
     assert theme.quotes
     # Chris Walker chose "anonymous in reports": never quoted.
     assert not any("behaviour policy" in quote for quote in theme.quotes)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_built_report_of_each_kind_to_open_and_download(demo, client):
+    from leaver.reports.models import Kind, Status, StoredReport
+
+    built = {r.kind: r for r in StoredReport.objects.filter(organisation__slug="demo")}
+    assert set(built) == {Kind.MONITORING, Kind.TURNOVER}
+    assert all(r.status == Status.READY and r.pdf for r in built.values())
+    client.force_login(User.objects.get(email="rita.hughes@demo.example"))
+    listing = client.get(reverse("reports:stored_list")).content.decode()
+    assert "Annual monitoring report" in listing
+    assert "Staff turnover" not in listing  # the IRO does not see the school's report
+    page = client.get(reverse("reports:stored_report",
+                              args=[built[Kind.MONITORING].public_id])).content.decode()
+    assert "For the Joint Senior Managers" in page
