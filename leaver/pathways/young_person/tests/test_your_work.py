@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from leaver.pathways.young_person.queries import work_for
 from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.work import work_for
 from leaver.reviews.models import Letter
 from leaver.testing import add_recommendation, make_case
 
 
 def titles(user):
-    return {group.title: len(group.cases) for group in work_for(user)}
+    return {group.title: group.count for group in work_for(user)}
 
 
 def test_each_person_sees_the_step_that_waits_for_them(cast):
