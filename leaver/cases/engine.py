@@ -194,6 +194,10 @@ def definition_of(case: Interview) -> Definition:
         raise LookupError(f"No pathway is registered for {case.pathway!r}.") from None
 
 
+def definition_named(pathway: str) -> Definition:
+    return _REGISTRY[pathway]
+
+
 def state_label(case: Interview) -> str:
     return definition_of(case).state_label(case.state)
 
@@ -237,7 +241,7 @@ def where_may(user: User, pathway: str, name: str) -> Q | None:
     """`may` as a database filter: the cases of this pathway in the user's organisation on
     which they may take `name` now; None when they hold none of its roles (no query needed).
     Lists use it so that the rules are applied by the database, not case by case."""
-    definition = _REGISTRY[pathway]
+    definition = definition_named(pathway)
     transition = definition.transitions[name]
     held = roles.roles_of(user) & transition.roles
     if not held or user.organisation_id is None:

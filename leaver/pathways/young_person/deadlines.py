@@ -33,7 +33,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine
-from leaver.cases.deadlines import Deadline, due_after
+from leaver.cases.deadlines import Deadline, due_after, late_before
 from leaver.cases.models import Interview, InterviewRecord
 from leaver.organisations import roles
 from leaver.organisations.models import Deadlines, Organisation, Pathway, Role
@@ -195,18 +195,6 @@ def _referrals(case: Interview, facts: _Facts, today: dt.date) -> list[Deadline]
         holders=(facts.young_people[case.pk].social_worker,) if facts.people else ())
         for kind, field in WANTED.items()
         if getattr(record, field) and (case.pk, kind) not in facts.referred]
-
-
-def late_before(today: dt.date, days: int, nation: str) -> dt.datetime:
-    """The moment before which a step of `days` working days must have started to be overdue
-    `today`: the midnight after the latest start date whose due date is before today. Due
-    dates never fall as the start moves later (add_working_days), so this one comparison in
-    the database says exactly what Deadline.is_overdue says in Python."""
-    day = today - dt.timedelta(days=days + 1)  # due on or after today - 1 at the earliest
-    while due_after(day, days, nation) >= today:
-        day -= dt.timedelta(days=1)
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min,
-                               tzinfo=timezone.get_current_timezone())
 
 
 def _reopenings() -> QuerySet[AuditEvent]:

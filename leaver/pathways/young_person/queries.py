@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from leaver.accounts.models import User
-from leaver.cases import engine
+from leaver.cases import engine, summary
 from leaver.cases.access import cases_visible_to
 from leaver.cases.deadlines import Deadline, most_urgent, sort_key
 from leaver.cases.models import Interview
@@ -143,6 +143,17 @@ def setting_choices(user: User, kinds: Iterable[str]) -> list[Setting]:
     """The places of these kinds in the user's organisation, for the case list's filter."""
     return list(Setting.objects.filter(organisation=user.organisation,
                                        kind__in=list(kinds)).order_by("name"))
+
+
+def stages(user: User, today: dt.date) -> list[summary.StageRow]:
+    """The open cases this user may see, by stage (the CSM's and IRO's dashboard)."""
+    organisation = user.organisation
+    if organisation is None:
+        return []
+    return summary.by_stage(
+        cases_visible_to(user).filter(pathway=Pathway.YOUNG_PERSON),
+        [(s.value, s.label) for s in State if s not in TERMINAL],
+        overdue_filter(user, today), today, organisation.nation)
 
 
 def overdue_filter(user: User, today: dt.date) -> Q:

@@ -85,7 +85,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "filtered": filters != queries.CaseFilters(),
         "settings": queries.setting_choices(user, CASE_SETTING_KINDS), "states": State.choices,
         "waiting_title": work.WORK_BY_KEY[filters.waiting].title if filters.waiting else "",
-        "overdue_count": queries.overdue_count(user, today)})
+        "overdue_count": queries.overdue_count(user, today),
+        "stages": queries.stages(user, today)})
 
 
 @login_required

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases import engine
+from leaver.cases.deadlines import late_before
 from leaver.cases.models import Interview
 from leaver.core.working_days import working_days_between
 from leaver.organisations.models import Deadlines, Pathway
@@ -28,7 +29,6 @@ from leaver.pathways.young_person.deadlines import (
     REVIEW,
     Step,
     deadlines_of,
-    late_before,
     step_started,
 )
 from leaver.pathways.young_person.states import LETTER, State
