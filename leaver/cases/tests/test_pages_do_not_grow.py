@@ -19,7 +19,7 @@ from leaver.accounts.models import User
 from leaver.cases.models import Interview, InterviewRecord
 from leaver.pathways.staff.models import StaffLeaver
 from leaver.pathways.staff.states import State as StaffState
-from leaver.pathways.staff.tests.cast import StaffCast, make_staff_cast, make_staff_case
+from leaver.pathways.staff.tests.cast import StaffCast, make_staff_case, make_staff_cast
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import State
 from leaver.testing import Cast, make_case, make_cast
