@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine
+from leaver.cases.deadlines import late_before
 from leaver.cases.models import Interview
 from leaver.core.working_days import add_working_days
 from leaver.organisations.queries import deadlines_for
@@ -45,7 +46,7 @@ def test_late_before_is_the_last_start_that_is_overdue():
     for offset in range(60):
         today = START + dt.timedelta(days=offset)
         for days in (0, 1, 5, 10):
-            cut = timezone.localdate(yp_deadlines.late_before(today, days, "england"))
+            cut = timezone.localdate(late_before(today, days, "england"))
             # Started the day before the cut-off: overdue; on it: not.
             last_late = cut - dt.timedelta(days=1)
             assert add_working_days(last_late, days, "england") < today

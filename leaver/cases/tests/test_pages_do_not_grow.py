@@ -99,9 +99,10 @@ def test_the_young_persons_pages_cost_the_same_for_3_or_123_cases(client):
 
 
 def staff_cases(cast: StaffCast, copies: int) -> dict[str, Interview]:
-    cases = {state: make_staff_case(cast, state, name=f"Leaver {state}",
+    cases: dict[str, Interview] = {
+        str(state): make_staff_case(cast, state, name=f"Leaver {state}",
                                     email=f"{state}@school.example")
-             for state in (StaffState.RECORDED, StaffState.OFFERED, StaffState.CONFIRMED)}
+        for state in (StaffState.RECORDED, StaffState.OFFERED, StaffState.CONFIRMED)}
     for case in cases.values():
         copy_case(case, copies)
     return cases
@@ -114,7 +115,7 @@ def test_the_staff_pages_cost_the_same_for_3_or_123_cases(client):
 
     def pages(name: str) -> list[tuple[str, User, str]]:
         cast, found = casts[name], cases[name]
-        confirmed = found[StaffState.CONFIRMED].public_id
+        confirmed = found[str(StaffState.CONFIRMED)].public_id
         return [
             ("staff leavers, headteacher", cast.headteacher, "/staff/cases/"),
             ("staff leavers, HR lead, last page", cast.hr_lead, "/staff/cases/?page=999"),
