@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from leaver.cases import access, engine
 from leaver.cases.events import CaseEvent
 from leaver.cases.timeline import timeline
 from leaver.core import limits
-from leaver.organisations.models import Role
+from leaver.organisations.models import Pathway, Role
 from leaver.pathways.staff import queries
 from leaver.pathways.staff.actions_leavers import may_record
 from leaver.pathways.staff.reasons import reason_label
@@ -36,6 +37,8 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    if not access.may_list_cases(user, Pathway.STAFF):
+        raise PermissionDenied  # aggregate reports only (senior managers, governors)
     today = timezone.localdate()
     # Filters in the address (GET): they work without JavaScript and can be bookmarked; a
     # value that is not one of the choices turns its filter off.

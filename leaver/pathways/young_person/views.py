@@ -8,6 +8,7 @@ import uuid
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,7 +21,7 @@ from leaver.cases.timeline import timeline
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations import roles
-from leaver.organisations.models import Role
+from leaver.organisations.models import Pathway, Role
 from leaver.pathways.young_person import actions, forms, queries, work
 from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.states import State
@@ -71,6 +72,8 @@ def _filters(request: HttpRequest) -> queries.CaseFilters:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    if not access.may_list_cases(user, Pathway.YOUNG_PERSON):
+        raise PermissionDenied  # aggregate reports only (senior managers, governors)
     today = timezone.localdate()
     # Filters in the address (GET), so they work without JavaScript and can be bookmarked.
     filters = _filters(request)
