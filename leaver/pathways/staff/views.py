@@ -8,7 +8,6 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -27,6 +26,7 @@ from leaver.pathways.staff.reasons import reason_label
 from leaver.pathways.staff.states import State
 from leaver.reviews import access as review_access
 from leaver.reviews.queries import review_of
+from leaver.ui.keyset import kept_filters, keyset_page
 
 
 def _user(request: HttpRequest) -> User:
@@ -47,15 +47,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
     state = got.get("state", "") if got.get("state", "") in State.values else ""
     overdue_only = got.get("overdue") == "yes"
     found = queries.case_list(user, today, name=name, state=state, overdue_only=overdue_only)
-    page = Paginator(found, 50).get_page(got.get("page"))
-    cases = list(page.object_list)
+    page = keyset_page(found, got)
+    cases = page.items
     queries.with_deadline(cases, today)
-    kept = got.copy()
-    kept.pop("page", None)
     return render(request, "staff/case_list.html", {
         "page": page, "cases": cases, "can_record": may_record(user),
         "stages": queries.stages(user, today), "states": State.choices, "name": name,
-        "state": state, "overdue_only": overdue_only, "query": kept.urlencode(),
+        "state": state, "overdue_only": overdue_only, "query": kept_filters(request.GET),
         "filtered": bool(name or state or overdue_only)})
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -27,6 +26,7 @@ from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
 from leaver.pathways.young_person.states import State
 from leaver.reviews import access as review_access
 from leaver.reviews.queries import letter_of, review_of
+from leaver.ui.keyset import kept_filters, keyset_page
 from leaver.ui.pages import form_page, posted
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -77,14 +77,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     # Filters in the address (GET), so they work without JavaScript and can be bookmarked.
     filters = _filters(request)
-    page = Paginator(queries.case_list(user, today, filters), 50).get_page(
-        request.GET.get("page"))
-    cases = list(page.object_list)
+    page = keyset_page(queries.case_list(user, today, filters), request.GET)
+    cases = page.items
     queries.with_deadline(cases, today)
-    kept = request.GET.copy()
-    kept.pop("page", None)
     return render(request, "young_person/case_list.html", {
-        "page": page, "cases": cases, "filters": filters, "query": kept.urlencode(),
+        "page": page, "cases": cases, "filters": filters, "query": kept_filters(request.GET),
         "filtered": filters != queries.CaseFilters(),
         "settings": queries.setting_choices(user, CASE_SETTING_KINDS), "states": State.choices,
         "waiting_title": work.WORK_BY_KEY[filters.waiting].title if filters.waiting else "",
