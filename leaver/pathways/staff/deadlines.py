@@ -32,7 +32,7 @@ from leaver.cases.models import Interview, InterviewRecord
 from leaver.organisations.models import Deadlines, Organisation, Pathway
 from leaver.organisations.queries import deadlines_for
 from leaver.pathways.staff.models import StaffLeaver
-from leaver.pathways.staff.states import State
+from leaver.pathways.staff.states import OPEN, State
 from leaver.reviews.deadlines import overdue as review_overdue
 from leaver.reviews.deadlines import review_deadlines_of
 
@@ -86,4 +86,5 @@ def overdue(settings: Deadlines, nation: str, today: dt.date) -> Q:
              staff_leaver__reply_due__lt=today)
     late |= Q(state=State.AWAITING_CONFIRMATION, record__confirmation_due__lt=today)
     late |= review_overdue(engine.definition_named(Pathway.STAFF), settings, nation, today)
-    return Q(pathway=Pathway.STAFF) & late
+    # Only an open case has anything due (see the young person's `overdue`).
+    return Q(pathway=Pathway.STAFF, state__in=list(OPEN)) & late

@@ -46,7 +46,7 @@ from leaver.pathways.young_person.referrals import (
     referral_pending,
     referral_url,
 )
-from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.states import OPEN, State
 from leaver.reviews.deadlines import recommendation_deadline
 from leaver.reviews.models import Recommendation
 
@@ -234,7 +234,10 @@ def overdue(settings: Deadlines, nation: str, today: dt.date) -> Q:
         due_date__lt=today)))
     for step in STEPS:
         late |= step_overdue(step, settings, nation, today)
-    return Q(pathway=Pathway.YOUNG_PERSON) & late
+    # Only an open case has anything due (a case closes when every recommendation is
+    # answered; it ends early only before there are any): this lets the state index skip
+    # the ended cases, most of a mature organisation's.
+    return Q(pathway=Pathway.YOUNG_PERSON, state__in=list(OPEN)) & late
 
 
 def on_case_lists(deadlines: list[Deadline]) -> list[Deadline]:
