@@ -269,7 +269,7 @@ def _answers(rng: random.Random, recorded: list[tuple[int, dt.datetime]], versio
         if said.get("experienced_bullying") == "yes":
             said["bullying_dealt_with"] = rng.choice(SENTENCES)
         for key in (*open_keys, *rng.sample(comments, OPEN_ANSWERS)):
-            said[key] = rng.choice(SENTENCES)
+            said[key] = " ".join(rng.sample(SENTENCES, 2))
         for key, value in said.items():
             if key in closed:
                 made.closed_answers[key, value] += 1

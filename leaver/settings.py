@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Signs out a session older than SESSION_ABSOLUTE_HOURS, saying why (after messages).
     "leaver.accounts.sessions.SessionLifetimeMiddleware",
+    # Writes an unchanged session only when the idle clock needs moving on (ADR 0021).
+    "leaver.accounts.sessions.IdleClockMiddleware",
     # Sends a signed-in person who still owes a second factor to enrol or enter a code.
     "leaver.organisations.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -102,6 +104,11 @@ TEMPLATES = [
 _default_db = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": env.database("DATABASE_URL", _default_db)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Connections persist between requests (issue 12: opening one costs more than most
+    # pages' queries), checked before reuse so a restarted database costs one failed check,
+    # not a server error. 0 closes each connection at the end of its request.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.integer("DB_CONN_MAX_AGE_SECONDS", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # pytest-django creates test databases; give them a predictable name per run.
     DATABASES["default"]["TEST"] = {"NAME": env.text("TEST_DATABASE_NAME", "test_leaver")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -170,7 +177,14 @@ SESSION_IDLE_MINUTES = env.integer("SESSION_IDLE_MINUTES", 30, minimum=1)
 # ...and, however active, this long after signing in (keep-alive cannot extend it).
 SESSION_ABSOLUTE_HOURS = env.integer("SESSION_ABSOLUTE_HOURS", 12, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# A request writes the session row only when it changed, or when its last write is older than
+# this many seconds (leaver.accounts.sessions.IdleClockMiddleware): the idle sign-out is then
+# exact to within this, and a page view costs no write (ADR 0021).
+SESSION_REFRESH_SECONDS = env.integer("SESSION_REFRESH_SECONDS", 60, minimum=1)
+if SESSION_REFRESH_SECONDS >= SESSION_COOKIE_AGE:
+    raise env.ConfigurationError(
+        "SESSION_REFRESH_SECONDS must be shorter than SESSION_IDLE_MINUTES.")
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -21,6 +21,8 @@ from django.utils import timezone
 from leaver.accounts.models import User
 
 SIGNED_IN_AT = "leaver_signed_in_at"
+# When the session row was last written because of the idle clock (a POSIX timestamp).
+IDLE_CLOCK_AT = "leaver_idle_clock_at"
 
 
 def stamp_sign_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
@@ -57,6 +59,31 @@ class SessionLifetimeMiddleware:
                 "For the safety of the records, nobody stays signed in longer than that. "
                 "Sign in again to carry on.")
         return self.get_response(request)
+
+
+class IdleClockMiddleware:
+    """Moves the idle expiry on without writing the session on every request (ADR 0021).
+
+    Django writes a session when it changed; the expiry (SESSION_COOKIE_AGE from the write)
+    then moves on. A request that changed nothing writes it only when the last idle-clock
+    write is older than SESSION_REFRESH_SECONDS: so a page view costs no write, and the idle
+    sign-out comes at most that many seconds early. Placed after SessionMiddleware, so its
+    response runs first and SessionMiddleware saves what it marks."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = request.session
+        if session.is_empty():
+            return response
+        now = timezone.now().timestamp()
+        last = session.get(IDLE_CLOCK_AT)
+        if session.modified or not isinstance(last, (int, float)) \
+                or now - last >= settings.SESSION_REFRESH_SECONDS:
+            session[IDLE_CLOCK_AT] = now
+        return response
 
 
 def end_sessions_of(user: User, *, keep: str | None = None) -> int:

@@ -43,7 +43,7 @@ def email_choice(request: HttpRequest) -> HttpResponse:
 def keep_alive(request: HttpRequest) -> HttpResponse:
     """Typing is activity: pages with forms call this while the user types, so the idle
     sign-out (SESSION_IDLE_MINUTES) does not throw away a half-written interview record.
-    The session middleware moves the expiry on because SESSION_SAVE_EVERY_REQUEST is set.
+    The session's expiry moves on (at most once every SESSION_REFRESH_SECONDS, accounts.sessions).
     It never moves the absolute limit (SESSION_ABSOLUTE_HOURS, accounts.sessions)."""
     if not request.user.is_authenticated:
         return HttpResponse(status=401)

@@ -37,6 +37,16 @@ def cases_visible_to(user: User) -> QuerySet[Interview]:
     return Interview.objects.filter(organisation_id=user.organisation_id).filter(condition)
 
 
+def may_list_cases(user: User, pathway: str) -> bool:
+    """Whether the user holds a role that sees cases of this pathway (the list pages): not
+    those who see only aggregate reports, such as senior managers and governors, who get a
+    refusal rather than an empty list."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return False
+    definition = engine.definition_named(pathway)
+    return bool(roles.roles_of(user) & (definition.oversight | set(definition.relations)))
+
+
 def get_case_for_user(user: User, public_id: uuid.UUID) -> Interview:
     try:
         return cases_visible_to(user).select_related(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import models
+from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.cases.models import Interview
@@ -76,6 +77,18 @@ class Deadline:
 def due_after(since: dt.date, days: int, nation: str) -> dt.date:
     """The due date of a step that may take `days` working days from `since`."""
     return add_working_days(since, days, nation)
+
+
+def late_before(today: dt.date, days: int, nation: str) -> dt.datetime:
+    """The moment before which a step of `days` working days must have started to be overdue
+    `today`: the midnight after the latest start date whose due date is before today. Due
+    dates never fall as the start moves later (add_working_days), so this one comparison in
+    the database says exactly what Deadline.is_overdue says in Python."""
+    day = today - dt.timedelta(days=days + 1)  # due on or after today - 1 at the earliest
+    while due_after(day, days, nation) >= today:
+        day -= dt.timedelta(days=1)
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min,
+                               tzinfo=timezone.get_current_timezone())
 
 
 def most_urgent(deadlines: list[Deadline]) -> Deadline | None:

@@ -19,8 +19,10 @@ Every action takes its step the same way, inside one transaction:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any
 
 from django.db import models
@@ -192,6 +194,10 @@ def definition_of(case: Interview) -> Definition:
         raise LookupError(f"No pathway is registered for {case.pathway!r}.") from None
 
 
+def definition_named(pathway: str) -> Definition:
+    return _REGISTRY[pathway]
+
+
 def state_label(case: Interview) -> str:
     return definition_of(case).state_label(case.state)
 
@@ -229,6 +235,24 @@ def may(user: User | None, case: Interview, name: str) -> bool:
     if user is None:
         return not transition.roles
     return acts_as_any(user, case, transition.roles)
+
+
+def where_may(user: User, pathway: str, name: str) -> Q | None:
+    """`may` as a database filter: the cases of this pathway in the user's organisation on
+    which they may take `name` now; None when they hold none of its roles (no query needed).
+    Lists use it so that the rules are applied by the database, not case by case."""
+    definition = definition_named(pathway)
+    transition = definition.transitions[name]
+    held = roles.roles_of(user) & transition.roles
+    if not held or user.organisation_id is None:
+        return None
+    scope = Q(organisation_id=user.organisation_id, pathway=definition.pathway,
+              state__in=transition.sources)
+    relations = [definition.relations.get(Role(role)) for role in held]
+    if any(relation is None for relation in relations):  # acts for every case there
+        return scope
+    related: Q = reduce(operator.or_, (r.cases(user) for r in relations if r is not None))
+    return scope & related
 
 
 def check(user: User | None, case: Interview, name: str) -> Transition:

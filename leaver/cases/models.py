@@ -93,7 +93,17 @@ class Interview(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "state"])]
+        # Lists read cases newest first within an organisation and pathway, narrowed by state
+        # or place ("Your work", the case lists): each has an index matching its filter and
+        # order, so a page costs the same at any size (ADR 0021). The name search has a
+        # trigram index on PostgreSQL (migration 0009).
+        indexes = [models.Index(fields=["organisation", "state"]),
+                   models.Index(fields=["organisation", "pathway", "-created_at", "-id"],
+                                name="interview_list_newest"),
+                   models.Index(fields=["organisation", "pathway", "state", "-created_at",
+                                        "-id"], name="interview_list_by_state"),
+                   models.Index(fields=["setting", "-created_at", "-id"],
+                                name="interview_list_by_setting")]
         constraints = [at_most("interview", "outcome_reason", limits.REASON),
                        at_most("interview", "people_present", limits.PEOPLE_PRESENT),
                        at_most("interview", "support_details", limits.SUPPORT_DETAILS)]

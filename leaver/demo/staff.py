@@ -204,7 +204,7 @@ def _leavers(school: School) -> None:
                           department="Performing arts"), school)
     _reply(case, preferred=school.owen)
     _interview(case, school, school.owen, said(
-        "workload", 2, 4, "Fewer after-school concerts each term.",
+        "workload", 2, 4, "Fewer after-school concerts each term, and time to plan lessons.",
         "Music matters here: the concerts are a highlight of the year.", "yes"))
     recording.send_for_confirmation(actor=school.owen, case=_fresh(case))
     you.request_corrections(link=_link(_fresh(case), LinkPurpose.REVIEW), shown_version=1,
@@ -223,7 +223,7 @@ def _leavers(school: School) -> None:
                           department="Science", line_manager=school.gareth), school)
     _reply(case, preferred=school.judith)
     _interview(case, school, school.judith, said(
-        "workload", 1, 3, "Marking that did not eat every weekend.",
+        "workload", 1, 3, "Marking that did not eat every weekend, and time to plan lessons.",
         "The science team share resources and look after each other.", "yes",
         "Please look at how many data drops there are each year."))
     recording.signed_in_person(actor=school.judith, case=_fresh(case), typed_name="Emma Lewis")

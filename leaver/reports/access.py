@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from leaver.accounts.models import User
 from leaver.organisations import roles
 from leaver.organisations.models import Role, Setting, SettingKind
+from leaver.reports.models import Kind, StoredReport
 
 TURNOVER_ROLES = (Role.HEADTEACHER, Role.HR_LEAD, Role.GOVERNOR)
 # The annual monitoring report: the IROs who write it, the CSMs, and the senior managers it
@@ -39,6 +40,19 @@ def turnover_schools(user: User) -> QuerySet[Setting]:
                                      kind=SettingKind.SCHOOL).order_by("name")
     scope = roles.scope_of(user, TURNOVER_ROLES)
     return schools if scope is None else schools.filter(pk__in=scope)
+
+
+def may_see_stored_report(user: User, report: StoredReport) -> bool:
+    """A stored report (ADR 0023): of the user's own organisation, of a kind they may see,
+    and for staff turnover only if it covers no school beyond theirs."""
+    if not user.is_authenticated or user.organisation_id != report.organisation_id:
+        return False
+    if report.kind == Kind.MONITORING:
+        return may_see_monitoring(user)
+    if report.kind == Kind.TURNOVER and may_see_turnover(user):
+        schools = set(turnover_schools(user).values_list("pk", flat=True))
+        return set(report.setting_ids) <= schools
+    return False
 
 
 # The export of every closed answer (leaver.reports.answers_export): pseudonymous, one row per

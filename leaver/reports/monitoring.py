@@ -2,15 +2,17 @@
 to Joint Senior Managers") for a financial year (1 April to 31 March), from the young
 people's cases whose move was notified in it: interviews by home and outcome, uptake, time
 from the move to the interview, the answers to every yes/no question, safeguarding concerns
-(counts only) and recommendations. Aggregates only, every count under disclosure control
-(leaver.reports.disclosure); a time is shown only over 5 or more interviews."""
+(counts only) and recommendations; offers and consent, days from the record to the IRO's
+review, recommendations by their owner's role (leaver.reports.monitoring_parts) and the
+themes of the open answers (leaver.reports.free_text). Aggregates only, every count under
+disclosure control (leaver.reports.disclosure); a time is shown only over 5 or more
+interviews."""
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import F, QuerySet
 from django.utils import timezone
@@ -19,8 +21,12 @@ from leaver.cases.models import Answer, Interview
 from leaver.organisations.models import Organisation, Pathway, SettingKind
 from leaver.questionnaires.selection import version_for
 from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, ItemType
+from leaver.reports import monitoring_parts as parts
 from leaver.reports.disclosure import THRESHOLD, Protected, protect
-from leaver.reviews.models import Letter, Recommendation
+from leaver.reports.free_text import young_person_themes
+from leaver.reports.monitoring_parts import OFFERS, Days
+from leaver.reports.themes import ItemThemes, theme_rows
+from leaver.reviews.models import Letter
 from leaver.safeguarding.models import Concern, Outcome, Status
 
 ALL = "All homes and placements"
@@ -47,13 +53,8 @@ def year_span(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
 
 
-@dataclass(frozen=True)
-class Days:
-    """Days from one step to another: the median and 90th percentile, over `count`."""
-
-    count: int
-    median: float | None  # None: fewer than 5
-    p90: float | None
+def _empty() -> Protected:
+    return protect({}, [])
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ class Monitoring:
     concerns: Protected
     recommendations: Protected
     letters: Protected
+    # Added by issue 12's second part (defaults keep older callers working).
+    offers: Protected = field(default_factory=_empty)  # row ALL; columns: OFFERS codes
+    to_review: Days = field(default_factory=lambda: Days(0, None, None))  # record to review
+    by_owner: Protected = field(default_factory=_empty)  # rows: roles; RECOMMENDATIONS
+    themes: list[ItemThemes] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -108,25 +114,23 @@ def monitoring(organisation: Organisation, year: int, today: dt.date | None = No
         code = _outcome(state, record is not None)
         row[code] = row.get(code, 0) + 1
     questions, answers = _answers(organisation, cases)
+    by_setting = protect(counts, [code for code, _ in OUTCOMES])
+    by_owner = parts.by_owner(cases, today, [code for code, _ in RECOMMENDATIONS])
     return Monitoring(
-        year=year, start=start, end=end,
-        by_setting=protect(counts, [code for code, _ in OUTCOMES]),
+        year=year, start=start, end=end, by_setting=by_setting,
         to_interview=_days(cases), questions=questions, answers=answers,
-        concerns=_concerns(cases), recommendations=_recommendations(cases, today),
+        concerns=_concerns(cases), recommendations=parts.totals_row(by_owner, ALL),
         letters=protect({ALL: {"sent": Letter.objects.filter(
             interview__in=cases, sent_at__isnull=False).count()}}, ["sent"],
-            min_row_total=0))
+            min_row_total=0),
+        offers=parts.offers(cases, by_setting, ALL), to_review=parts.review_days(cases),
+        by_owner=by_owner, themes=young_person_themes(organisation, cases))
 
 
 def _days(cases: QuerySet[Interview]) -> Days:
-    waits = sorted(
-        (held - created).days for created, held in cases.filter(
-            held_at__isnull=False, held_at__gte=F("created_at")).values_list(
-            "created_at", "held_at") if held is not None)
-    if len(waits) < THRESHOLD:
-        return Days(len(waits), None, None)
-    deciles = statistics.quantiles(waits, n=10, method="inclusive")
-    return Days(len(waits), statistics.median(waits), deciles[-1])
+    return parts.days_between(cases.filter(
+        held_at__isnull=False, held_at__gte=F("created_at")).values_list(
+        "created_at", "held_at"))
 
 
 def _answers(organisation: Organisation, cases: QuerySet[Interview]
@@ -157,18 +161,6 @@ def _concerns(cases: QuerySet[Interview]) -> Protected:
     return protect({ALL: row}, [code for code, _ in CONCERNS], min_row_total=0)
 
 
-def _recommendations(cases: QuerySet[Interview], today: dt.date) -> Protected:
-    row = {code: 0 for code, _ in RECOMMENDATIONS}
-    for due, responded in Recommendation.objects.filter(
-            interview__in=cases, withdrawn_at__isnull=True).values_list(
-            "due_date", "responded_at"):
-        if responded is not None:
-            row["on_time" if timezone.localdate(responded) <= due else "late"] += 1
-        else:
-            row["overdue" if due < today else "waiting"] += 1
-    return protect({ALL: row}, [code for code, _ in RECOMMENDATIONS], min_row_total=0)
-
-
 def table_rows(report: Monitoring) -> Iterator[tuple[str, str, str, str]]:
     """(table, row, column, figure as shown) for every figure of the report: the CSV."""
     table = report.by_setting
@@ -189,3 +181,46 @@ def table_rows(report: Monitoring) -> Iterator[tuple[str, str, str, str]]:
         for code, label in codes:
             yield name, label, ALL, str(found.cell(ALL, code))
     yield "Letters", "Sent", ALL, str(report.letters.cell(ALL, "sent"))
+    yield from more_rows(report)
+
+
+def _days_text(value: float | None) -> str:
+    return "not shown" if value is None else f"{value:g}"
+
+
+def more_rows(report: Monitoring) -> Iterator[tuple[str, str, str, str]]:
+    """The CSV of the offers, the days to the IRO's review, recommendations by owner's role
+    and the themes."""
+    offers = report.offers
+    for code, label in OFFERS:
+        yield "Offers", label, ALL, str(offers.cell(ALL, code))
+    yield "Offers", "Offered", ALL, str(offers.row_total(ALL))
+    for name, days in (("Days from move notified to interview", report.to_interview),
+                       ("Days from record to IRO review", report.to_review)):
+        yield name, "Median", ALL, _days_text(days.median)
+        yield name, "90th percentile", ALL, _days_text(days.p90)
+        yield name, "Interviews", ALL, (
+            "fewer than 5" if 0 < days.count < THRESHOLD else str(days.count))
+    owners = report.by_owner
+    for role in owners.rows:
+        for code, label in RECOMMENDATIONS:
+            yield "Recommendations by owner's role", role, label, str(owners.cell(role, code))
+        yield "Recommendations by owner's role", role, "Completed", completed(owners, role)
+        yield "Recommendations by owner's role", role, "Made", str(owners.row_total(role))
+    for code, label in RECOMMENDATIONS:
+        yield ("Recommendations by owner's role", "All roles", label,
+               str(owners.column_total(code)))
+    yield ("Recommendations by owner's role", "All roles", "Completed",
+           completed(report.recommendations, ALL))
+    yield "Recommendations by owner's role", "All roles", "Made", str(owners.total)
+    for found in report.themes:
+        yield from theme_rows(found)
+
+
+def completed(table: Protected, row: str) -> str:
+    """Answered on time plus answered late: shown only when both are (a sum of two
+    published figures gives nothing away)."""
+    on_time, late = table.cell(row, "on_time"), table.cell(row, "late")
+    if on_time.value is None or late.value is None:
+        return "not shown"
+    return f"{on_time.value + late.value:,}"

@@ -1,23 +1,34 @@
 """Staff turnover for a school year (seed 000: exit interviews "can be used to help to
 develop a strategy to reduce staff turnover"): leavers by reason and school, mean scores by
-area, "would recommend", and the action plans' status. Aggregates only, every count under
-disclosure control (leaver.reports.disclosure); a mean is shown only over 5 or more answers.
-Leavers who chose "anonymous in reports" count here like everyone else: only in totals."""
+area, "would recommend", the action plans' status, leavers by role and department and by
+term over five years (leaver.reports.turnover_groups), and the themes of what would have made
+them stay (leaver.reports.free_text). Aggregates only, every count under disclosure control
+(leaver.reports.disclosure); a mean is shown only over 5 or more answers.
+
+Leavers who chose "anonymous in reports" count only in aggregates: never quoted, and in the
+tables by school, role, department and term never in a group of their own kind but in one row
+(or column) of their own, shown only when 5 or more chose it and otherwise counted only in the
+total. Their answers count in the means, "would recommend" and the themes, each of which
+covers 5 answers or more."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from leaver.cases.models import Answer, Interview
 from leaver.organisations.models import Organisation, Pathway, Setting
-from leaver.pathways.staff.models import StaffLeaver
+from leaver.pathways.staff.models import Confidentiality, StaffLeaver
 from leaver.pathways.staff.reasons import reason_choices, staff_version
+from leaver.questionnaires.models import Version
 from leaver.questionnaires.spec import ItemType
+from leaver.reports import turnover_groups as groups
 from leaver.reports.disclosure import THRESHOLD, Protected, protect
+from leaver.reports.free_text import STAY_ITEM, staff_themes
+from leaver.reports.themes import ItemThemes, theme_rows
 from leaver.reviews.models import Recommendation
 
 ALL = "All schools"
@@ -33,6 +44,10 @@ def school_year(day: dt.date) -> int:
 
 def year_span(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+
+
+def _empty() -> Protected:
+    return protect({}, [groups.LEAVERS])
 
 
 @dataclass(frozen=True)
@@ -57,10 +72,19 @@ class Turnover:
     scores: list[Score]
     recommend: Protected
     actions: Protected
+    # Added by issue 12's second part (defaults keep older callers working).
+    by_role: Protected = field(default_factory=_empty)  # rows: roles; column: LEAVERS
+    by_department: Protected = field(default_factory=_empty)
+    trends: Protected = field(default_factory=_empty)  # rows: year labels; columns: TERMS
+    stay: ItemThemes | None = None  # what would have made them stay
 
     @property
     def label(self) -> str:
         return f"{self.year} to {self.year + 1}"
+
+    @property
+    def trend_years(self) -> list[str]:
+        return [groups.year_label(y) for y in groups.trend_years(self.year)]
 
 
 def turnover(organisation: Organisation, schools: list[Setting], year: int,
@@ -74,20 +98,44 @@ def turnover(organisation: Organisation, schools: list[Setting], year: int,
     reasons = reason_choices(version)
     known = {code for code, _ in reasons}
     counts: dict[str, dict[str, int]] = {s.name: {} for s in schools}
+    counts[groups.ANONYMOUS] = {}  # shown only with 5 or more; else only in the totals
     names = {s.pk: s.name for s in schools}
-    for setting_id, code in StaffLeaver.objects.filter(interview__in=cases).values_list(
-            "interview__setting_id", "reason_code"):
+    roles: list[tuple[str, bool]] = []
+    departments: list[tuple[str, bool]] = []
+    for setting_id, code, chosen, role, department in StaffLeaver.objects.filter(
+            interview__in=cases).values_list("interview__setting_id", "reason_code",
+                                             "confidentiality", "job_role", "department"):
         code = code if code in known else "other"
-        row = counts[names[setting_id]]
+        anonymous = chosen == Confidentiality.ANONYMOUS
+        row = counts[groups.ANONYMOUS if anonymous else names[setting_id]]
         row[code] = row.get(code, 0) + 1
+        roles.append((role, anonymous))
+        departments.append((department, anonymous))
     if any("other" in row for row in counts.values()) and "other" not in known:
         reasons.append(("other", "Other"))
     recorded = cases.filter(record__isnull=False)
+    first, _ = year_span(groups.trend_years(year)[0])
+    over_years = StaffLeaver.objects.filter(
+        interview__organisation=organisation, interview__pathway=Pathway.STAFF,
+        interview__setting__in=schools, leaving_date__range=(first, end)).values_list(
+        "leaving_date", "confidentiality")
     return Turnover(
         year=year, start=start, end=end, schools=schools, reasons=reasons,
         by_reason=protect(counts, [code for code, _ in reasons]),
         scores=_scores(version, recorded), recommend=_recommend(recorded),
-        actions=_actions(cases, today))
+        actions=_actions(cases, today),
+        by_role=groups.by_group(roles, "Other roles"),
+        by_department=groups.by_group(departments, "Other departments"),
+        trends=groups.by_term(((day, chosen == Confidentiality.ANONYMOUS)
+                               for day, chosen in over_years), year),
+        stay=staff_themes(organisation, cases, _question(version, STAY_ITEM)))
+
+
+def _question(version: Version | None, key: str) -> str:
+    for item in version.questionnaire.items() if version is not None else []:
+        if item.key == key:
+            return item.label.get("en", key)
+    return "What would have made you stay"
 
 
 def _scores(version: object, recorded: object) -> list[Score]:
@@ -144,3 +192,22 @@ def table_rows(report: Turnover) -> Iterator[tuple[str, str, str, str]]:
         yield "Would recommend working here", label, ALL, str(report.recommend.cell(ALL, code))
     for code, label in ACTIONS:
         yield "Action plans", label, ALL, str(report.actions.cell(ALL, code))
+    yield from group_rows(report)
+    if report.stay is not None:
+        yield from theme_rows(report.stay)
+
+
+def group_rows(report: Turnover) -> Iterator[tuple[str, str, str, str]]:
+    """The CSV of the tables by role, department and term."""
+    for name, table, everyone in (("Leavers by role", report.by_role, "All roles"),
+                                  ("Leavers by department", report.by_department,
+                                   "All departments")):
+        for row in table.rows:
+            yield name, row, "Leavers", str(table.row_total(row))
+        yield name, everyone, "Leavers", str(table.total)
+    trends = report.trends
+    for row in trends.rows:
+        for code, label in groups.TERMS:
+            yield "Leavers by term", row, label, str(trends.cell(row, code))
+        yield "Leavers by term", row, "All terms", str(trends.row_total(row))
+

@@ -20,10 +20,12 @@ from leaver.reports.monitoring import (
     OUTCOMES,
     RECOMMENDATIONS,
     Monitoring,
+    completed,
     financial_year,
     monitoring,
 )
 from leaver.reports.monitoring import table_rows as monitoring_rows
+from leaver.reports.monitoring_parts import OFFERS
 from leaver.reports.turnover import (
     ACTIONS,
     ALL,
@@ -33,6 +35,7 @@ from leaver.reports.turnover import (
     table_rows,
     turnover,
 )
+from leaver.reports.turnover_groups import TERMS
 
 
 def _year(request: HttpRequest, current: int, default: int) -> int:
@@ -79,6 +82,16 @@ def staff_turnover(request: HttpRequest) -> HttpResponse:
         "recommend_cells": [report.recommend.cell(ALL, code) for code, _ in RECOMMEND],
         "actions": ACTIONS,
         "action_cells": [report.actions.cell(ALL, code) for code, _ in ACTIONS],
+        "groups": [
+            (caption, heading, everyone, [(row, found.row_total(row)) for row in found.rows],
+             found.total)
+            for caption, heading, everyone, found in (
+                ("Leavers by role", "Role", "All roles", report.by_role),
+                ("Leavers by department", "Department", "All departments",
+                 report.by_department))],
+        "terms": TERMS,
+        "trend_rows": [(row, [report.trends.cell(row, code) for code, _ in TERMS],
+                        report.trends.row_total(row)) for row in report.trends.rows],
     })
 
 
@@ -106,7 +119,7 @@ def _monitoring(request: HttpRequest) -> Monitoring:
 def annual_monitoring(request: HttpRequest) -> HttpResponse:
     report = _monitoring(request)
     current = financial_year(timezone.localdate())
-    table = report.by_setting
+    table, owners = report.by_setting, report.by_owner
     return render(request, "reports/monitoring.html", {
         "report": report, "previous": report.year - 1,
         "next": report.year + 1 if report.year < current else None,
@@ -120,6 +133,14 @@ def annual_monitoring(request: HttpRequest) -> HttpResponse:
         "recommendations": [(label, report.recommendations.cell(M_ALL, c))
                             for c, label in RECOMMENDATIONS],
         "letters": report.letters.cell(M_ALL, "sent"),
+        "offers": [("Offered an interview", report.offers.row_total(M_ALL)),
+                   *[(label, report.offers.cell(M_ALL, code)) for code, label in OFFERS]],
+        "recommendation_labels": RECOMMENDATIONS,
+        "owners": [(role, [owners.cell(role, c) for c, _ in RECOMMENDATIONS],
+                    completed(owners, role), owners.row_total(role))
+                   for role in owners.rows]
+        + [("All roles", [owners.column_total(c) for c, _ in RECOMMENDATIONS],
+            completed(report.recommendations, M_ALL), owners.total)],
     })
 
 

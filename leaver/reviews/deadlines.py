@@ -22,18 +22,18 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine
-from leaver.cases.deadlines import Deadline, due_after
+from leaver.cases.deadlines import Deadline, due_after, late_before
 from leaver.cases.engine import Definition
 from leaver.cases.models import Interview
 from leaver.core.working_days import Nation
-from leaver.organisations.models import Organisation
+from leaver.organisations.models import Deadlines, Organisation
 from leaver.organisations.queries import deadlines_for
 from leaver.reviews.access import recommendations_issued_by, reviewers_of
 from leaver.reviews.models import Recommendation
@@ -108,6 +108,22 @@ def _review_started(cases: Sequence[Interview]) -> dict[object, dt.datetime]:
             action__in=events).values_list("object_id", "at"):
         started[public_id] = max(at, started.get(public_id, at))
     return started
+
+
+def overdue(definition: Definition, settings: Deadlines, nation: str, today: dt.date) -> Q:
+    """As a database filter, exactly the cases of this chased pathway whose review or a
+    recommendation is overdue today (what review_deadlines_of calls overdue): the review
+    started with the latest entry event, so it is late when one came before the cut-off
+    (leaver.cases.deadlines.late_before) and none since."""
+    cut = late_before(today, getattr(settings, definition.review_days), nation)
+    entries = AuditEvent.objects.filter(object_type="interview", object_id=OuterRef("public_id"),
+                                        action__in=_entry_events(definition))
+    late = Q(state__in=review_states(definition)) & Q(Exists(entries.filter(at__lt=cut))) \
+        & ~Q(Exists(entries.filter(at__gte=cut)))
+    late |= Q(Exists(Recommendation.objects.filter(
+        interview=OuterRef("pk"), responded_at__isnull=True, withdrawn_at__isnull=True,
+        due_date__lt=today)))
+    return Q(pathway=definition.pathway) & late
 
 
 def review_deadlines_of(cases: Sequence[Interview], today: dt.date, *, people: bool = False

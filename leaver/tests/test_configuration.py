@@ -81,7 +81,7 @@ def test_session_idle_minutes_sets_the_cookie_age():
                        "DJANGO_SETTINGS_MODULE": "leaver.settings"},
         capture_output=True, text=True, timeout=60, check=False,
     )
-    assert result.stdout.split() == ["720", "True"], result.stderr
+    assert result.stdout.split() == ["720", "False"], result.stderr
 
 
 def test_behind_a_tls_proxy_hsts_covers_subdomains():

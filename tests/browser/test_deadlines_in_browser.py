@@ -14,6 +14,8 @@ from playwright.sync_api import Page, expect
 
 from leaver.core.working_days import is_working_day
 from leaver.organisations.queries import deadlines_of
+from leaver.pathways.staff.states import State as StaffState
+from leaver.pathways.staff.tests.cast import make_staff_case, make_staff_cast
 from leaver.pathways.young_person.models import Referral
 from leaver.pathways.young_person.states import State
 from leaver.testing import Cast, happened_on, make_case, record_details
@@ -94,13 +96,51 @@ def test_deadlines_settings_and_late_work(page: Page, axe_check: Check, browser_
     # --- The CSM filters the case list to the overdue. -------------------------------------
     sign_in(page, axe_check, cast.csm)
     page.get_by_role("link", name="Cases", exact=True).click()
-    rows = page.locator("tbody tr")
-    expect(rows.first).to_contain_text("Ava Late")
-    expect(rows.first.locator(".govuk-tag--red")).to_have_text("Overdue")
+    # Open cases by stage (the CSM's dashboard), then the cases, newest first.
+    expect(page.locator("table").first).to_contain_text("Open cases by stage")
+    rows = page.locator("table").last.locator("tbody tr")
+    late_row = rows.filter(has_text="Ava Late")
+    expect(late_row.locator(".govuk-tag--red")).to_have_text("Overdue")
     axe_check(page)
     page.get_by_label(re.compile("Only cases with something overdue")).check()
-    page.get_by_role("button", name="Apply filter").click()
-    expect(page).to_have_url(re.compile(r"/cases/\?overdue=yes$"))
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"/cases/\?.*overdue=yes"))
     expect(rows).to_have_count(1)
-    expect(page.locator("table")).not_to_contain_text("Ben New")
+    expect(page.locator("table").last).not_to_contain_text("Ben New")
+    axe_check(page)
+
+
+def test_dashboards_of_work_and_staff_leavers(page: Page, axe_check: Check,
+                                              transactional_db: None):
+    """Your work shows the five oldest of a group and links to all of them; the HR lead's
+    staff leavers page has the open cases by stage and filters by state and name."""
+    staff = make_staff_cast("north")
+    cast = staff.yp
+    for waited in range(7):
+        happened_on(make_case(cast, State.NOTIFIED, leaver_name=f"Person {waited} Waited"),
+                    _working_days_ago(waited))
+    sign_in(page, axe_check, cast.social_worker)  # lands on Your work, checked
+    consent = page.locator(".govuk-task-list").first
+    expect(consent.locator(".govuk-task-list__item")).to_have_count(5)
+    expect(consent.locator(".govuk-task-list__item").first).to_contain_text("Person 6 Waited")
+    page.get_by_role("link", name=re.compile("View all 7")).click()
+    expect(page).to_have_url(re.compile(r"/cases/\?waiting=consent_given$"))
+    expect(page.locator("table").last.locator("tbody tr")).to_have_count(7)
+    axe_check(page)
+    sign_out(page)
+
+    for n, state in enumerate((StaffState.RECORDED, StaffState.OFFERED, StaffState.OFFERED)):
+        make_staff_case(staff, state, name=f"Staff Leaver {n}", email=f"s{n}@school.example")
+    sign_in(page, axe_check, staff.hr_lead)
+    page.get_by_role("link", name="Staff leavers").click()
+    stages = page.locator("table").first
+    expect(stages).to_contain_text("Open cases by stage")
+    expect(stages.get_by_role("row", name=re.compile("Offer sent"))).to_contain_text("2")
+    axe_check(page)
+    page.get_by_label("State").select_option(label="Offer sent")
+    page.get_by_label("Leaver's name").fill("leaver 2")
+    page.get_by_role("button", name="Apply filters").click()
+    rows = page.locator("table").last.locator("tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Staff Leaver 2")
     axe_check(page)

@@ -1,5 +1,7 @@
-"""The staff turnover report in Chromium: reached from the menu by an HR lead, on a desk
-and on a 360-pixel phone (its wide table scrolls inside its own region), axe-clean."""
+"""The reports in Chromium: staff turnover reached from the menu by an HR lead, on a desk
+and on a 360-pixel phone (its wide table scrolls inside its own region); the annual
+monitoring report read, then built by the worker and its PDF, XLSX and CSV downloaded;
+every page axe-clean."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from leaver.cases.models import Answer
 from leaver.pathways.staff.states import State
 from leaver.pathways.staff.tests.cast import make_staff_case, make_staff_cast
 from leaver.testing import PASSWORD
@@ -18,11 +21,23 @@ from tests.browser.steps import Check, sign_in
 pytestmark = pytest.mark.browser
 
 
+STAY = ["More time to plan lessons", "Time to plan and less marking", "Less marking",
+        "More time for planning", "Time with my family and less marking"]
+
+
 def _leavers() -> object:
     staff = make_staff_cast("north")
     for i, reason in enumerate(["workload"] * 6 + ["pay"] * 2 + ["relocation"] * 7):
         make_staff_case(staff, State.RECORDED, name=f"Leaver {i}", email=f"l{i}@x.example",
                         reason_code=reason, leaving_date=timezone.localdate())
+    # Five interviewed, named: what would have made them stay has a theme, with quotes.
+    for i, said in enumerate(STAY):
+        case = make_staff_case(staff, State.CONFIRMED, name=f"Stayer {i}",
+                               email=f"s{i}@x.example", reason_code="workload",
+                               leaving_date=timezone.localdate())
+        assert case.questionnaire_version is not None
+        Answer.objects.create(interview=case, version=case.questionnaire_version,
+                              item_key="would_have_stayed", value=said)
     return staff
 
 
@@ -46,8 +61,10 @@ def test_the_hr_lead_reads_staff_turnover(request, screen: str, axe_check: Check
     expect(page.get_by_role("heading", level=1)).to_have_text("Staff turnover")
     table = page.get_by_role("table", name="Leavers by main reason for leaving and school")
     expect(table).to_contain_text("fewer than 5")
-    # 15 leavers; pay's 2 is withheld, and so one more of the school's reasons.
-    expect(table.get_by_role("row", name="All reasons")).to_contain_text("15")
+    # 20 leavers; pay's 2 is withheld, and so one more of the school's reasons.
+    expect(table.get_by_role("row", name="All reasons")).to_contain_text("20")
+    expect(page.get_by_role("heading", name="What would have made them stay")).to_be_visible()
+    expect(page.locator("blockquote").first).to_contain_text("marking")
     axe_check(page)
     if screen == "phone":
         fits_the_screen(page)
@@ -72,4 +89,57 @@ def test_the_iro_reads_the_annual_monitoring_report(page: Page, axe_check: Check
                                            "happened")
     expect(table.get_by_role("row", name="All homes and placements")).to_contain_text("6")
     expect(table).to_contain_text("fewer than 5")
+    axe_check(page)
+
+
+def test_the_iro_builds_the_annual_report_and_downloads_its_files(
+        page: Page, axe_check: Check, transactional_db: None) -> None:
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from leaver.pathways.young_person.states import State as YoungPersonState
+    from leaver.testing import make_case, make_cast
+
+    cast = make_cast()
+    for i in range(6):
+        make_case(cast, YoungPersonState.DECLINED, leaver_name=f"Declined {i}")
+    make_case(cast, YoungPersonState.WITHDRAWN, leaver_name="Withdrew")
+    sign_in(page, axe_check, cast.iro)
+    page.get_by_role("link", name="Annual report").click()
+    page.get_by_role("link", name="Next year").click()
+    page.get_by_role("button", name="Build the report (PDF, XLSX, CSV)").click()
+    # The worker builds it (at once in tests); the progress page then shows it ready. Were
+    # it still building, the page would refresh itself every few seconds.
+    expect(page.locator("#report-status")).to_contain_text("Ready", timeout=60_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Annual monitoring report")
+    expect(page.get_by_text("For the Joint Senior Managers")).to_be_visible()
+    chart = page.get_by_role("img", name=re.compile("Bar chart: Moves notified by home"))
+    expect(chart).to_be_visible()
+    assert chart.evaluate("image => image.naturalWidth") > 0  # the SVG loaded
+    table = page.get_by_role("table", name="Moves notified by home or placement and what "
+                                           "happened")
+    expect(table).to_contain_text("fewer than 5")
+    axe_check(page)
+
+    files = {}
+    for link in ("Download the report (PDF)", "Download every table (XLSX)",
+                 "Download every table (CSV)"):
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name=link).click()
+        download = download_info.value
+        path = download.path()
+        assert path is not None
+        files[download.suggested_filename.rsplit(".", 1)[1]] = path.read_bytes()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"])).pages)
+    assert "For the Joint Senior Managers" in text
+    assert "fewer than 5" in text
+    book = openpyxl.load_workbook(io.BytesIO(files["xlsx"]))
+    assert len(book.sheetnames) > 3
+    assert "fewer than 5" in files["csv"].decode("utf-8-sig")
+
+    page.get_by_role("link", name="All stored reports").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stored reports")
+    expect(page.get_by_role("table", name="Reports built")).to_contain_text(cast.iro.full_name)
     axe_check(page)

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
@@ -212,3 +213,36 @@ def test_the_school_has_its_people_and_leavers_at_every_step(demo, client):
     # Every leaver's timeline is real and in the past.
     for case in cases:
         assert all(entry.at <= timezone.now() for entry in timeline(case))
+
+
+@pytest.mark.django_db
+def test_the_staff_turnover_report_shows_a_theme_without_the_anonymous_leaver(demo):
+    from leaver.demo.staff import SCHOOL
+    from leaver.reports.turnover import school_year, turnover
+
+    org = Organisation.objects.get(slug="demo")
+    school = org.settings.get(name=SCHOOL)
+    leaving = Interview.objects.get(leaver_name="Laura Bennett").staff_leaver.leaving_date
+    stay = turnover(org, [school], school_year(leaving)).stay
+    assert stay is not None
+    [theme] = stay.themes
+    assert "time" in theme.terms
+    assert theme.quotes
+    # Chris Walker chose "anonymous in reports": never quoted.
+    assert not any("behaviour policy" in quote for quote in theme.quotes)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_built_report_of_each_kind_to_open_and_download(demo, client):
+    from leaver.reports.models import Kind, Status, StoredReport
+
+    built = {r.kind: r for r in StoredReport.objects.filter(organisation__slug="demo")}
+    assert set(built) == {Kind.MONITORING, Kind.TURNOVER}
+    assert all(r.status == Status.READY and r.pdf for r in built.values())
+    client.force_login(User.objects.get(email="rita.hughes@demo.example"))
+    listing = client.get(reverse("reports:stored_list")).content.decode()
+    assert "Annual monitoring report" in listing
+    assert "Staff turnover" not in listing  # the IRO does not see the school's report
+    page = client.get(reverse("reports:stored_report",
+                              args=[built[Kind.MONITORING].public_id])).content.decode()
+    assert "For the Joint Senior Managers" in page

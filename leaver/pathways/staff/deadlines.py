@@ -23,15 +23,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.db.models import Q
 from django.utils import timezone
 
 from leaver.cases import engine
 from leaver.cases.deadlines import Deadline
 from leaver.cases.models import Interview, InterviewRecord
-from leaver.organisations.models import Organisation
+from leaver.organisations.models import Deadlines, Organisation, Pathway
 from leaver.organisations.queries import deadlines_for
 from leaver.pathways.staff.models import StaffLeaver
-from leaver.pathways.staff.states import State
+from leaver.pathways.staff.states import OPEN, State
+from leaver.reviews.deadlines import overdue as review_overdue
 from leaver.reviews.deadlines import review_deadlines_of
 
 REPLY, CONFIRMATION = "reply", "confirmation"
@@ -75,3 +77,14 @@ def deadlines_of(cases: Sequence[Interview], today: dt.date, *, people: bool = F
                                       record.confirmation_due))
         found[case.pk] = sorted(deadlines, key=lambda d: d.due)
     return found
+
+
+def overdue(settings: Deadlines, nation: str, today: dt.date) -> Q:
+    """As a database filter, exactly the staff cases with something overdue today (what
+    deadlines_of calls overdue): the leaver's reply or check, the action plan, an action."""
+    late = Q(state=State.OFFERED, staff_leaver__offer_sent_at__isnull=False,
+             staff_leaver__reply_due__lt=today)
+    late |= Q(state=State.AWAITING_CONFIRMATION, record__confirmation_due__lt=today)
+    late |= review_overdue(engine.definition_named(Pathway.STAFF), settings, nation, today)
+    # Only an open case has anything due (see the young person's `overdue`).
+    return Q(pathway=Pathway.STAFF, state__in=list(OPEN)) & late

@@ -8,7 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,12 +18,15 @@ from leaver.accounts.models import User
 from leaver.cases import access, engine
 from leaver.cases.events import CaseEvent
 from leaver.cases.timeline import timeline
-from leaver.organisations.models import Role
+from leaver.core import limits
+from leaver.organisations.models import Pathway, Role
 from leaver.pathways.staff import queries
 from leaver.pathways.staff.actions_leavers import may_record
 from leaver.pathways.staff.reasons import reason_label
+from leaver.pathways.staff.states import State
 from leaver.reviews import access as review_access
 from leaver.reviews.queries import review_of
+from leaver.ui.keyset import kept_filters, keyset_page
 
 
 def _user(request: HttpRequest) -> User:
@@ -34,11 +37,24 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    page = Paginator(queries.case_list(user), 50).get_page(request.GET.get("page"))
-    cases = list(page.object_list)
-    queries.with_deadline(cases, timezone.localdate())
+    if not access.may_list_cases(user, Pathway.STAFF):
+        raise PermissionDenied  # aggregate reports only (senior managers, governors)
+    today = timezone.localdate()
+    # Filters in the address (GET): they work without JavaScript and can be bookmarked; a
+    # value that is not one of the choices turns its filter off.
+    got = request.GET
+    name = " ".join(got.get("name", "").split())[:limits.NAME]
+    state = got.get("state", "") if got.get("state", "") in State.values else ""
+    overdue_only = got.get("overdue") == "yes"
+    found = queries.case_list(user, today, name=name, state=state, overdue_only=overdue_only)
+    page = keyset_page(found, got)
+    cases = page.items
+    queries.with_deadline(cases, today)
     return render(request, "staff/case_list.html", {
-        "page": page, "cases": cases, "can_record": may_record(user)})
+        "page": page, "cases": cases, "can_record": may_record(user),
+        "stages": queries.stages(user, today), "states": State.choices, "name": name,
+        "state": state, "overdue_only": overdue_only, "query": kept_filters(request.GET),
+        "filtered": bool(name or state or overdue_only)})
 
 
 @require_safe

@@ -26,13 +26,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Expression, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import engine
-from leaver.cases.deadlines import Deadline, due_after
+from leaver.cases.deadlines import Deadline, due_after, late_before
 from leaver.cases.models import Interview, InterviewRecord
 from leaver.organisations import roles
 from leaver.organisations.models import Deadlines, Organisation, Pathway, Role
@@ -45,7 +46,7 @@ from leaver.pathways.young_person.referrals import (
     referral_pending,
     referral_url,
 )
-from leaver.pathways.young_person.states import State
+from leaver.pathways.young_person.states import OPEN, State
 from leaver.reviews.deadlines import recommendation_deadline
 from leaver.reviews.models import Recommendation
 
@@ -196,24 +197,47 @@ def _referrals(case: Interview, facts: _Facts, today: dt.date) -> list[Deadline]
         if getattr(record, field) and (case.pk, kind) not in facts.referred]
 
 
-def could_be_overdue(settings: Deadlines, today: dt.date) -> Q:
-    """A filter on one organisation's cases that keeps every case whose step or
-    recommendation is overdue (and perhaps a few more, which deadlines_of then settles): a
-    step of n working days that started on day s is due no earlier than s + n, so it is
-    overdue only if s < today - n. Referrals are left out: lists of cases are seen by people
-    who must not learn that a young person asked to complain (see on_case_lists)."""
-    def before(days: int) -> dt.datetime:
-        return dt.datetime.combine(today - dt.timedelta(days=days), dt.time.min,
-                                   tzinfo=timezone.get_current_timezone())
+def _reopenings() -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(object_type="interview", object_id=OuterRef("public_id"),
+                                     action=YoungPersonEvent.REOPEN.value)
 
-    late = Q(state=State.NOTIFIED, created_at__lt=before(settings.consent_days))
-    late |= Q(state=State.CONSENTED, consent_recorded_at__lt=before(settings.interviewer_days))
-    late |= Q(state__in=INTERVIEW.states, consent_recorded_at__lt=before(settings.interview_days))
-    late |= Q(state=State.WITH_IRO, record__submitted_at__lt=before(settings.review_days))
-    late |= Q(Exists(Recommendation.objects.filter(
+
+def step_started(step: Step) -> Expression | F:
+    """When the case's current step started, as a database expression (for ordering "Your
+    work" oldest first and for its ages): what _step reads in Python."""
+    if step == CONSENT:
+        last = _reopenings().order_by("-at").values("at")[:1]
+        return Coalesce(Subquery(last), F("created_at"))
+    if step == REVIEW:
+        return F("record__submitted_at")
+    return F("consent_recorded_at")
+
+
+def step_overdue(step: Step, settings: Deadlines, nation: str, today: dt.date) -> Q:
+    """Cases in this step that are overdue today, exactly (see late_before)."""
+    cut = late_before(today, getattr(settings, step.days), nation)
+    if step == CONSENT:
+        return Q(state__in=step.states, created_at__lt=cut) & ~Q(
+            Exists(_reopenings().filter(at__gte=cut)))
+    if step == REVIEW:
+        return Q(state__in=step.states, record__submitted_at__lt=cut)
+    return Q(state__in=step.states, consent_recorded_at__lt=cut)
+
+
+def overdue(settings: Deadlines, nation: str, today: dt.date) -> Q:
+    """A filter on one organisation's cases keeping exactly those whose step or a
+    recommendation is overdue: the case list's "overdue" filter and count, in the database.
+    Referrals are left out: lists of cases are seen by people who must not learn that a young
+    person asked to complain (see on_case_lists)."""
+    late = Q(Exists(Recommendation.objects.filter(
         interview=OuterRef("pk"), responded_at__isnull=True, withdrawn_at__isnull=True,
         due_date__lt=today)))
-    return Q(pathway=Pathway.YOUNG_PERSON) & late
+    for step in STEPS:
+        late |= step_overdue(step, settings, nation, today)
+    # Only an open case has anything due (a case closes when every recommendation is
+    # answered; it ends early only before there are any): this lets the state index skip
+    # the ended cases, most of a mature organisation's.
+    return Q(pathway=Pathway.YOUNG_PERSON, state__in=list(OPEN)) & late
 
 
 def on_case_lists(deadlines: list[Deadline]) -> list[Deadline]:

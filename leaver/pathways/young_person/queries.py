@@ -4,80 +4,35 @@ next step, the consent decision in words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import overload
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
-from django.utils import timezone
+from django.db.models import Q, QuerySet
 
 from leaver.accounts.models import User
-from leaver.cases import engine
+from leaver.cases import engine, summary
 from leaver.cases.access import cases_visible_to
 from leaver.cases.deadlines import Deadline, most_urgent, sort_key
 from leaver.cases.models import Interview
-from leaver.organisations.models import Pathway, Role
+from leaver.organisations.models import Pathway, Role, Setting
 from leaver.organisations.queries import deadlines_for
-from leaver.pathways.young_person import referrals
+from leaver.pathways.young_person import referrals, work
 from leaver.pathways.young_person.corrections import CORRECTIONS, transition_name
 from leaver.pathways.young_person.deadlines import (
     REFERRAL,
     STEP_OF_STATE,
-    could_be_overdue,
     deadlines_of,
     on_case_lists,
+    overdue,
 )
 from leaver.pathways.young_person.models import FeasibilityAid, Language, YoungPerson
-from leaver.pathways.young_person.states import LETTER, OPEN, TERMINAL, State
+from leaver.pathways.young_person.states import TERMINAL, State
+from leaver.pathways.young_person.work import WORK_BY_KEY
 from leaver.reviews import access as review_access
 from leaver.reviews.deadlines import with_deadlines
 from leaver.reviews.models import Recommendation
 from leaver.reviews.queries import letter_sent
-
-
-@dataclass
-class WorkGroup:
-    title: str
-    cases: list[Interview] = field(default_factory=list)
-
-
-# (heading on "Your work", the states it covers, the transition the user must be able to take)
-_WORK: tuple[tuple[str, frozenset[State], str], ...] = (
-    ("Record the young person's consent decision", frozenset({State.NOTIFIED}),
-     "consent_given"),
-    ("Choose an independent interviewer", frozenset({State.CONSENTED}), "assign_interviewer"),
-    ("Arrange the interview", frozenset({State.INTERVIEWER_ASSIGNED}), "schedule"),
-    ("Record the interview", frozenset({State.SCHEDULED}), "submit_record"),
-    ("Review the interview record", frozenset({State.WITH_IRO}), "add_recommendation"),
-    ("Write to the young person and send the letter", LETTER, "letter_sent"),
-)
-
-
-def work_for(user: User, today: dt.date | None = None) -> list[WorkGroup]:
-    """Cases waiting for this user, grouped by what they need to do; in each group the
-    overdue first, then by due date. Each case carries its step's `deadline` (or None)."""
-    today = today or timezone.localdate()
-    groups = [WorkGroup(title) for title, _states, _name in _WORK]
-    open_cases = cases_visible_to(user).filter(
-        pathway=Pathway.YOUNG_PERSON, state__in=list(OPEN)
-    ).select_related("setting", "young_person", "interviewer")
-    for interview in open_cases:
-        for group, (_title, states, name) in zip(groups, _WORK, strict=True):
-            if interview.state not in states or not engine.may(user, interview, name):
-                continue
-            if name == "letter_sent" and letter_sent(interview):
-                continue
-            group.cases.append(interview)
-    found = [g for g in groups if g.cases]
-    due = deadlines_of([c for g in found for c in g.cases], today)
-    for group in found:
-        for case in group.cases:
-            step = STEP_OF_STATE.get(State(case.state))
-            case.deadline = next(  # type: ignore[attr-defined]
-                (d for d in due[case.pk] if step and d.step == step.key), None)
-        group.cases.sort(key=lambda c: sort_key(c.deadline))  # type: ignore[attr-defined]
-    return found
 
 
 @dataclass(frozen=True)
@@ -121,67 +76,93 @@ def case_deadlines(user: User, case: Interview, today: dt.date) -> CaseDeadlines
     return CaseDeadlines(next((d for d in due if step and d.step == step.key), None), tasks)
 
 
-def recommendations_for(user: User, today: dt.date) -> list[Recommendation]:
-    """Recommendations waiting for this owner's response, each with its `deadline`, the
+@dataclass(frozen=True)
+class FirstFew:
+    """How many there are, and the first few of them (work.SHOWN) to show."""
+
+    count: int
+    items: list[Recommendation]
+
+
+def _first_few(found: QuerySet[Recommendation], user: User, today: dt.date) -> FirstFew:
+    count = found.count()
+    shown = found.select_related("interview__setting").order_by("due_date", "pk")[:work.SHOWN]
+    return FirstFew(count, with_deadlines(shown, user, today) if count else [])
+
+
+def recommendations_for(user: User, today: dt.date) -> FirstFew:
+    """Recommendations waiting for this owner's response (each with its `deadline`), the
     overdue first."""
-    return with_deadlines(review_access.recommendations_owned_by(user).filter(
+    return _first_few(review_access.recommendations_owned_by(user).filter(
         responded_at__isnull=True), user, today)
 
 
-def overdue_issued_by(user: User, today: dt.date) -> list[Recommendation]:
+def overdue_issued_by(user: User, today: dt.date) -> FirstFew:
     """Recommendations this IRO issued whose owners are late to respond, the longest
     overdue first."""
-    return with_deadlines(review_access.recommendations_issued_by(user).filter(
+    return _first_few(review_access.recommendations_issued_by(user).filter(
         responded_at__isnull=True, due_date__lt=today).select_related("owner"), user, today)
 
 
-class _OverdueFirst(Sequence[Interview]):
-    """The overdue cases (a list, already sorted), then the rest as the database orders them:
-    one sequence the paginator slices, reading only the page it shows."""
+@dataclass(frozen=True)
+class CaseFilters:
+    """The case list's filters, from the address (GET): all optional."""
 
-    def __init__(self, overdue: list[Interview], rest: QuerySet[Interview]) -> None:
-        self.overdue, self.rest = overdue, rest
-
-    @cached_property
-    def _rest_count(self) -> int:
-        return self.rest.count()
-
-    def __len__(self) -> int:
-        return len(self.overdue) + self._rest_count
-
-    @overload
-    def __getitem__(self, index: int) -> Interview: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Interview]: ...
-    def __getitem__(self, index: int | slice) -> Interview | list[Interview]:
-        if isinstance(index, int):
-            return self[index:index + 1][0]
-        start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
-        head = self.overdue[start:stop]
-        skip = len(self.overdue)
-        tail = list(self.rest[max(start - skip, 0):stop - skip]) if stop > skip else []
-        return head + tail
+    name: str = ""  # part of the young person's name
+    setting: uuid.UUID | None = None  # the home or placement's public id
+    state: str = ""
+    overdue: bool = False
+    waiting: str = ""  # a "Your work" group's key: the cases waiting for this person
 
 
-@dataclass
-class CaseList:
-    cases: Sequence[Interview]
-    overdue: int  # how many cases have something overdue
+def case_list(user: User, today: dt.date, filters: CaseFilters) -> QuerySet[Interview]:
+    """The young people's cases this user may open, newest first, narrowed by the filters:
+    every filter and the order are served by the indexes on Interview (ADR 0021)."""
+    found = cases_visible_to(user).filter(pathway=Pathway.YOUNG_PERSON)
+    if filters.waiting in WORK_BY_KEY:
+        found = found.filter(pk__in=work.waiting(user, WORK_BY_KEY[filters.waiting])
+                             or Interview.objects.none())
+    if filters.name:
+        found = found.filter(leaver_name__icontains=filters.name)
+    if filters.setting:
+        found = found.filter(setting__public_id=filters.setting)
+    if filters.state:
+        found = found.filter(state=filters.state)
+    if filters.overdue:
+        found = found.filter(overdue_filter(user, today))
+    return found.select_related("setting").order_by("-created_at", "-pk")
 
 
-def case_list(user: User, today: dt.date, *, overdue_only: bool) -> CaseList:
-    """The cases this user may open, those with something overdue first (the longest overdue
-    at the top), then the rest newest first; or only the overdue ones."""
-    visible = cases_visible_to(user).select_related("setting")
-    settings = deadlines_for([user.organisation_id or 0])[user.organisation_id or 0]
-    candidates = list(visible.filter(could_be_overdue(settings, today)))
-    due = {pk: on_case_lists(found) for pk, found in deadlines_of(candidates, today).items()}
-    overdue = [case for case in candidates if any(d.is_overdue for d in due[case.pk])]
-    overdue.sort(key=lambda c: (sort_key(most_urgent(due[c.pk])), c.pk))
-    if overdue_only:
-        return CaseList(overdue, len(overdue))
-    rest = visible.exclude(pk__in=[c.pk for c in overdue])
-    return CaseList(_OverdueFirst(overdue, rest), len(overdue))
+def overdue_count(user: User, today: dt.date) -> int:
+    """How many of the young people's cases this user may open have something overdue."""
+    return cases_visible_to(user).filter(pathway=Pathway.YOUNG_PERSON).filter(
+        overdue_filter(user, today)).count()
+
+
+def setting_choices(user: User, kinds: Iterable[str]) -> list[Setting]:
+    """The places of these kinds in the user's organisation, for the case list's filter."""
+    return list(Setting.objects.filter(organisation=user.organisation,
+                                       kind__in=list(kinds)).order_by("name"))
+
+
+def stages(user: User, today: dt.date) -> list[summary.StageRow]:
+    """The open cases this user may see, by stage (the CSM's and IRO's dashboard)."""
+    organisation = user.organisation
+    if organisation is None:
+        return []
+    return summary.by_stage(
+        cases_visible_to(user).filter(pathway=Pathway.YOUNG_PERSON),
+        [(s.value, s.label) for s in State if s not in TERMINAL],
+        overdue_filter(user, today), today, organisation.nation)
+
+
+def overdue_filter(user: User, today: dt.date) -> Q:
+    """The young people's cases of the user's organisation with something overdue today."""
+    organisation = user.organisation
+    if organisation is None:
+        return Q(pk__in=[])
+    settings = deadlines_for([organisation.pk])[organisation.pk]
+    return overdue(settings, organisation.nation, today)
 
 
 def with_deadline(cases: list[Interview], today: dt.date) -> None:

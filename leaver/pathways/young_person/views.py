@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,12 +17,16 @@ from leaver.accounts.models import User
 from leaver.cases import access, concerns, engine
 from leaver.cases.events import CaseEvent
 from leaver.cases.timeline import timeline
+from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations import roles
-from leaver.organisations.models import Role
-from leaver.pathways.young_person import actions, forms, queries
+from leaver.organisations.models import Pathway, Role
+from leaver.pathways.young_person import actions, forms, queries, work
+from leaver.pathways.young_person.definition import CASE_SETTING_KINDS
+from leaver.pathways.young_person.states import State
 from leaver.reviews import access as review_access
 from leaver.reviews.queries import letter_of, review_of
+from leaver.ui.keyset import kept_filters, keyset_page
 from leaver.ui.pages import form_page, posted
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -38,7 +42,7 @@ def your_work(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = timezone.localdate()
     return render(request, "young_person/your_work.html", {
-        "groups": queries.work_for(user, today),
+        "groups": work.work_for(user, today),
         "referrals": queries.referrals_for(user, today),
         "recommendations": queries.recommendations_for(user, today),
         "issued_overdue": queries.overdue_issued_by(user, today),
@@ -48,19 +52,41 @@ def your_work(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _filters(request: HttpRequest) -> queries.CaseFilters:
+    """The case list's filters from the address; a value that is not one of the choices is
+    ignored (the filter is then off), never an error."""
+    got = request.GET
+    try:
+        setting: uuid.UUID | None = uuid.UUID(got.get("setting", ""))
+    except ValueError:
+        setting = None
+    state, waiting = got.get("state", ""), got.get("waiting", "")
+    return queries.CaseFilters(
+        name=" ".join(got.get("name", "").split())[:limits.NAME],
+        setting=setting, state=state if state in State.values else "",
+        overdue=got.get("overdue") == "yes",
+        waiting=waiting if waiting in work.WORK_BY_KEY else "")
+
+
 @require_safe
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not access.may_list_cases(user, Pathway.YOUNG_PERSON):
+        raise PermissionDenied  # aggregate reports only (senior managers, governors)
     today = timezone.localdate()
-    # A filter in the address (GET), so it works without JavaScript and can be bookmarked.
-    overdue_only = request.GET.get("overdue") == "yes"
-    found = queries.case_list(_user(request), today, overdue_only=overdue_only)
-    page = Paginator(found.cases, 50).get_page(request.GET.get("page"))
-    cases = list(page.object_list)
+    # Filters in the address (GET), so they work without JavaScript and can be bookmarked.
+    filters = _filters(request)
+    page = keyset_page(queries.case_list(user, today, filters), request.GET)
+    cases = page.items
     queries.with_deadline(cases, today)
     return render(request, "young_person/case_list.html", {
-        "page": page, "cases": cases, "overdue_only": overdue_only,
-        "overdue_count": found.overdue})
+        "page": page, "cases": cases, "filters": filters, "query": kept_filters(request.GET),
+        "filtered": filters != queries.CaseFilters(),
+        "settings": queries.setting_choices(user, CASE_SETTING_KINDS), "states": State.choices,
+        "waiting_title": work.WORK_BY_KEY[filters.waiting].title if filters.waiting else "",
+        "overdue_count": queries.overdue_count(user, today),
+        "stages": queries.stages(user, today)})
 
 
 @login_required

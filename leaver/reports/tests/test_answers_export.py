@@ -118,6 +118,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(client, cast):
 
     client.force_login(cast.iro)
     make_case(cast, State.WITH_IRO, leaver_name="First")
+    _rows(client)  # the session's first write is not the export's
     few, few_rows = queries()
     for i in range(3):
         make_case(cast, State.WITH_IRO, leaver_name=f"More {i}")

@@ -25,6 +25,7 @@ from leaver.demo import answers as demo_answers
 from leaver.demo import concerns as demo_concerns
 from leaver.demo import deadlines
 from leaver.demo import outbox as demo_outbox
+from leaver.demo import reports as demo_reports
 from leaver.demo import staff as demo_staff
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
@@ -135,7 +136,7 @@ def load() -> None:
     publish_seed(org)
     _cases(people, homes)
     # The school staff pathway (seed 000): Riverside Academy and its leavers.
-    demo_staff.load(org, admin, DEMO_PASSWORD)
+    school = demo_staff.load(org, admin, DEMO_PASSWORD)
     demo_concerns.load(org, people)
     deadlines.make_some_late()
     statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
@@ -144,6 +145,7 @@ def load() -> None:
     _failed_sign_ins(people)
     _accounts(org, people)
     demo_outbox.settle(org.pk, people["hana"])
+    demo_reports.load(iro=people["rita"], head=school.head)
 
 
 def _accounts(org: Organisation, people: dict[str, User]) -> None:

@@ -1,0 +1,136 @@
+"""More of the annual monitoring report (issue 12): offers and consent, days from the record
+to the IRO's review, and recommendations by their owner's role, each under disclosure
+control.
+
+- **Offered**: the young person was asked and answered (consent given or declined; the
+  consent decision is recorded). A case found "not feasible" was never offered; a case still
+  awaiting consent, or closed as "unable to contact" or withdrawn before anyone asked, has
+  not been offered either. **Consented**: offered and agreed (whatever happened after).
+  "Declined" here is the same figure as in the table by home, so it is published here only
+  where that table publishes it (a figure must never be withheld in one table and shown in
+  another).
+- **Days to the IRO's review**: from the record's submission to the IRO's decision, the
+  first of "no action needed" (Review.decided_at) or the recommendations' issue.
+- **Owner's role**: recommendations are addressed to a person; their role is the first of
+  theirs in the order of Role (Unit Manager, CSM, social worker, ...), "No role" if they hold
+  none now. One table, roles by outcome, whose totals are the report's recommendations table:
+  the two are protected together, so nothing withheld in one is shown in the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Min, QuerySet
+from django.utils import timezone
+
+from leaver.accounts.models import User
+from leaver.cases.models import Interview
+from leaver.organisations import roles
+from leaver.organisations.models import Role
+from leaver.pathways.young_person.states import State
+from leaver.reports.disclosure import (
+    NOT_SHOWN,
+    THRESHOLD,
+    TOTAL,
+    Figure,
+    Protected,
+    protect,
+)
+from leaver.reviews.models import Recommendation
+
+OFFERS = [("consented", "Consented"), ("declined", "Declined")]
+NO_ROLE = "No role"
+
+
+@dataclass(frozen=True)
+class Days:
+    """Days from one step to another: the median and 90th percentile, over `count`."""
+
+    count: int
+    median: float | None  # None: fewer than 5
+    p90: float | None
+
+
+def days_between(pairs: Iterable[tuple[dt.datetime, dt.datetime | None]]) -> Days:
+    """The median and 90th percentile of whole days from each start to its end, shown only
+    over 5 or more (a pair with no end, or an end before its start, is left out)."""
+    waits = sorted((end - start).days for start, end in pairs
+                   if end is not None and end >= start)
+    if len(waits) < THRESHOLD:
+        return Days(len(waits), None, None)
+    deciles = statistics.quantiles(waits, n=10, method="inclusive")
+    return Days(len(waits), statistics.median(waits), deciles[-1])
+
+
+def offers(cases: QuerySet[Interview], by_setting: Protected, all_label: str) -> Protected:
+    """Offered (the row's total), consented and declined, for the whole organisation."""
+    row = {"consented": 0, "declined": 0}
+    for state in cases.filter(consent_recorded_at__isnull=False).exclude(
+            state=State.NOT_FEASIBLE).values_list("state", flat=True):
+        row["declined" if state == State.DECLINED else "consented"] += 1
+    found = protect({all_label: row}, [code for code, _ in OFFERS], min_row_total=0)
+    if by_setting.column_total("declined").shown:
+        return found
+    # Withheld by home and outcome: withheld here too, with the total it could be found from.
+    hidden = {(all_label, "declined"), (TOTAL, "declined"), (all_label, TOTAL), (TOTAL, TOTAL)}
+    figures = {key: Figure(None, NOT_SHOWN) if key in hidden and figure.shown else figure
+               for key, figure in found.figures.items()}
+    return Protected(found.rows, found.columns, figures)
+
+
+def review_days(cases: QuerySet[Interview]) -> Days:
+    """Days from the record's submission to the IRO's review of it."""
+    rows = cases.filter(record__isnull=False).annotate(
+        first_issued=Min("recommendations__created_at")).values_list(
+        "record__submitted_at", "review__decided_at", "first_issued")
+    pairs = []
+    for submitted, decided, issued in rows:
+        ends = [end for end in (decided, issued) if end is not None]
+        pairs.append((submitted, min(ends) if ends else None))
+    return days_between(pairs)
+
+
+def _owner_roles(owner_ids: set[int]) -> dict[int, str]:
+    """Each owner's role in words: the first of theirs in the order of Role."""
+    found: dict[int, str] = {}
+    for user in roles.load_roles(User.objects.filter(pk__in=owner_ids)):
+        held = roles.roles_of(user)
+        found[user.pk] = next((role.label for role in Role if role in held), NO_ROLE)
+    return found
+
+
+def outcome_of(due: dt.date, responded: dt.datetime | None, today: dt.date) -> str:
+    """A recommendation's outcome: one of monitoring.RECOMMENDATIONS' codes."""
+    if responded is not None:
+        return "on_time" if timezone.localdate(responded) <= due else "late"
+    return "overdue" if due < today else "waiting"
+
+
+def by_owner(cases: QuerySet[Interview], today: dt.date, columns: list[str]) -> Protected:
+    """Recommendations by the owner's role and outcome; a role with fewer than 5 is shown
+    only inside the totals."""
+    made = list(Recommendation.objects.filter(
+        interview__in=cases, withdrawn_at__isnull=True).values_list(
+        "owner_id", "due_date", "responded_at"))
+    role_of = _owner_roles({owner for owner, _, _ in made})
+    counts: dict[str, dict[str, int]] = {}
+    for owner, due, responded in made:
+        row = counts.setdefault(role_of.get(owner, NO_ROLE), {})
+        code = outcome_of(due, responded, today)
+        row[code] = row.get(code, 0) + 1
+    ordered = dict(sorted(counts.items()))
+    return protect(ordered, columns)
+
+
+def totals_row(table: Protected, label: str) -> Protected:
+    """The column totals of `table` as a table of one row, withheld where `table` withholds
+    them: the same figures, never protected apart."""
+    figures: dict[tuple[str, str], Figure] = {}
+    for column in [*table.columns, TOTAL]:
+        figure = table.figures[(TOTAL, column)]
+        figures[(label, column)] = figures[(TOTAL, column)] = figure
+    return Protected((label,), table.columns, figures)
