@@ -229,6 +229,10 @@ def themes(responses: Sequence[Response], redactor: Redactor) -> tuple[Theme, ..
         # A few short answers may not converge within max_iter: the themes are still the
         # same every time (a fixed start), and good enough to read.
         warnings.simplefilter("ignore", ConvergenceWarning)
+        # Answers that repeat the same few wordings are reconstructed exactly: NMF's error
+        # measure (reconstruction_err_, not used here) is then the square root of a tiny
+        # negative rounding error. The weights are sound.
+        warnings.filterwarnings("ignore", "invalid value encountered in sqrt", RuntimeWarning)
         weights = model.fit_transform(matrix)
     main = weights.argmax(axis=1)
     has_theme = weights.max(axis=1) > 0

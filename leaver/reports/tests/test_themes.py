@@ -98,3 +98,15 @@ def test_welsh_answers_count_without_their_function_words_as_terms():
     [theme] = themes([Response(text, True) for text in welsh], NOBODY)
     assert {"yn", "mae", "roedd"}.isdisjoint(theme.terms)
     assert {"staff", "nos"} <= set(theme.terms)
+
+
+def test_many_answers_repeating_a_few_wordings_still_make_themes():
+    """Four wordings said 100 times each are reconstructed exactly; NMF's unused error
+    measure then warns (a square root of a rounding error), which must not stop the report
+    (the tests turn warnings into errors)."""
+    pool = ["The staff were kind to me", "I liked my room and the food",
+            "School was far away from the home", "I want more time with my family"]
+    found = themes([Response(pool[i % 4], True) for i in range(400)],
+                   Redactor([], [], "[home]"))
+    assert len(found) == 4
+    assert {quote for theme in found for quote in theme.quotes} == set(pool)
