@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import F, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
 
 from leaver.cases.models import Answer, Interview
@@ -109,10 +109,14 @@ def monitoring(organisation: Organisation, year: int, today: dt.date | None = No
     counts: dict[str, dict[str, int]] = {}
     for setting in organisation.settings.exclude(kind=SettingKind.SCHOOL).order_by("name"):
         counts[setting.name] = {}
-    for name, state, record in cases.values_list("setting__name", "state", "record"):
+    # Counted by the database (GROUP BY): one row per home, state and whether recorded.
+    for name, state, recorded, n in cases.annotate(recorded=ExpressionWrapper(
+            Q(record__isnull=False), output_field=BooleanField())).values(
+            "setting__name", "state", "recorded").annotate(n=Count("pk")).order_by(
+            ).values_list("setting__name", "state", "recorded", "n"):
         row = counts.setdefault(name, {})
-        code = _outcome(state, record is not None)
-        row[code] = row.get(code, 0) + 1
+        code = _outcome(state, bool(recorded))
+        row[code] = row.get(code, 0) + n
     questions, answers = _answers(organisation, cases)
     by_setting = protect(counts, [code for code, _ in OUTCOMES])
     by_owner = parts.by_owner(cases, today, [code for code, _ in RECOMMENDATIONS])
@@ -140,10 +144,11 @@ def _answers(organisation: Organisation, cases: QuerySet[Interview]
              if i.type == ItemType.YES_NO_NOT_SURE] if version is not None else []
     counts: dict[str, dict[str, int]] = {i.key: {} for i in items}
     # By stable key, across questionnaire versions: only the record's answers.
-    for key, value in Answer.objects.filter(
+    for key, value, n in Answer.objects.filter(
             interview__in=cases.filter(record__isnull=False),
-            item_key__in=list(counts)).values_list("item_key", "value"):
-        counts[key][value] = counts[key].get(value, 0) + 1
+            item_key__in=list(counts)).values("item_key", "value").annotate(
+            n=Count("pk")).order_by().values_list("item_key", "value", "n"):
+        counts[key][value] = counts[key].get(value, 0) + n
     questions = [(i.key, i.label.get("en", i.key)) for i in items]
     return questions, protect(counts, [code for code, _ in ANSWERS])
 
