@@ -36,6 +36,9 @@ def table(results: dict[str, Any]) -> str:
                      "by size: " + ", ".join(
                          f"{int(k):,}: {v:.2f} s"
                          for k, v in results["growth"]["report_s_by_size"].items()))
+    if "stored_build_seconds" in results:
+        lines.append(f"  the stored report (PDF, XLSX, CSV, charts, themes) built in "
+                     f"{results['stored_build_seconds']:.1f} s by the worker's code")
     export = results.get("export")
     if export:
         lines.append(f"  export {export['full']['rows']:,} rows at "
