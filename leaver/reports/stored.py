@@ -101,6 +101,17 @@ def stored_for(user: User) -> QuerySet[StoredReport]:
     return found
 
 
+def newest_ready(user: User, kind: Kind, year: int) -> StoredReport | None:
+    """The newest built report of that kind and year the user may see, with its document
+    (without its files); for turnover, only one built for exactly the user's schools."""
+    found = stored_for(user).filter(kind=kind, year=year, status=Status.READY).defer(
+        None).defer("pdf", "xlsx", "csv").order_by("-finished_at", "-id")
+    if kind != Kind.TURNOVER:
+        return found.first()
+    schools = sorted(access.turnover_schools(user).values_list("pk", flat=True))
+    return next((r for r in found[:20] if sorted(r.setting_ids) == schools), None)
+
+
 def record_download(user: User, report: StoredReport, kind: str) -> None:
     audit.record(actor=user, action=ReportEvent.DOWNLOADED, object_type="report",
                  object_id=report.public_id, organisation_id=report.organisation_id,

@@ -6,13 +6,16 @@ from collections.abc import Iterable, Sequence
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from leaver.accounts.models import User
 from leaver.core.spreadsheets import csv_lines
-from leaver.reports import access
+from leaver.organisations.models import Organisation
+from leaver.reports import access, stored, views_stored
+from leaver.reports.models import Kind
 from leaver.reports.monitoring import ALL as M_ALL
 from leaver.reports.monitoring import (
     ANSWERS,
@@ -20,6 +23,7 @@ from leaver.reports.monitoring import (
     OUTCOMES,
     RECOMMENDATIONS,
     Monitoring,
+    cases_of,
     completed,
     financial_year,
     monitoring,
@@ -36,6 +40,10 @@ from leaver.reports.turnover import (
     turnover,
 )
 from leaver.reports.turnover_groups import TERMS
+
+# Moves in a year up to which the annual report is worked out while the person waits (about
+# a second); above it, only a report built by the worker is shown (bench: docs/performance.md).
+LIVE_LIMIT = 5_000
 
 
 def _year(request: HttpRequest, current: int, default: int) -> int:
@@ -104,19 +112,44 @@ def staff_turnover_csv(request: HttpRequest) -> StreamingHttpResponse:
     return _csv(table_rows(report), f"staff-turnover-{report.year}-{report.year + 1}.csv")
 
 
-def _monitoring(request: HttpRequest) -> Monitoring:
-    """The annual monitoring report the address asks for (?year=: a financial year, the last
-    one by default); 404 for anyone not entitled to it."""
+def _monitoring_year(request: HttpRequest) -> tuple[Organisation, int]:
+    """The organisation and financial year the address asks for (?year=, the last one by
+    default); 404 for anyone not entitled to the report."""
     user: User = request.user  # type: ignore[assignment]
     if not access.may_see_monitoring(user) or user.organisation is None:
         raise Http404
     current = financial_year(timezone.localdate())
-    return monitoring(user.organisation, _year(request, current, current - 1))
+    return user.organisation, _year(request, current, current - 1)
+
+
+def _monitoring(request: HttpRequest) -> Monitoring:
+    return monitoring(*_monitoring_year(request))
+
+
+def _too_large(request: HttpRequest, year: int) -> HttpResponse | None:
+    """Above LIVE_LIMIT moves in the year, the report is not worked out while the person
+    waits: the page shows the newest build of it, or offers to build it (ADR 0023)."""
+    organisation, _ = _monitoring_year(request)
+    moves = cases_of(organisation, year).count()
+    if moves <= LIVE_LIMIT:
+        return None
+    user: User = request.user  # type: ignore[assignment]
+    built = stored.newest_ready(user, Kind.MONITORING, year)
+    if built is not None:
+        return views_stored.render_stored(request, built)
+    current = financial_year(timezone.localdate())
+    return render(request, "reports/too_large.html", {
+        "kind": Kind.MONITORING.value, "moves": moves, "limit": LIVE_LIMIT,
+        "report": {"year": year, "label": f"April {year} to March {year + 1}"},
+        "previous": year - 1, "next": year + 1 if year < current else None})
 
 
 @require_safe
 @login_required
 def annual_monitoring(request: HttpRequest) -> HttpResponse:
+    _, year = _monitoring_year(request)
+    if (large := _too_large(request, year)) is not None:
+        return large
     report = _monitoring(request)
     current = financial_year(timezone.localdate())
     table, owners = report.by_setting, report.by_owner
@@ -146,7 +179,10 @@ def annual_monitoring(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @login_required
-def annual_monitoring_csv(request: HttpRequest) -> StreamingHttpResponse:
+def annual_monitoring_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    _, year = _monitoring_year(request)
+    if _too_large(request, year) is not None:  # the built report has its own downloads
+        return redirect(reverse("reports:annual_monitoring") + f"?year={year}")
     report = _monitoring(request)
     return _csv(monitoring_rows(report),
                 f"annual-monitoring-{report.year}-{report.year + 1}.csv")

@@ -86,7 +86,11 @@ def stored_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """While it is being built: its progress, refreshing itself every few seconds (an HTTP
     Refresh header: no JavaScript), unless asked to stop. Once ready: the report itself,
     its charts and tables, and its downloads."""
-    report = _report(request, public_id, "pdf", "xlsx", "csv")
+    return render_stored(request, _report(request, public_id, "pdf", "xlsx", "csv"))
+
+
+def render_stored(request: HttpRequest, report: StoredReport) -> HttpResponse:
+    """The stored report's page (the caller decided access)."""
     document = Document.from_json(report.document) if report.document else None
     still = request.GET.get("refresh") == "off"
     response = render(request, "reports/stored_report.html", {
