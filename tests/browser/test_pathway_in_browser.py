@@ -98,7 +98,9 @@ def test_whole_pathway_as_each_person(page: Page, browser_cast: Cast, axe_check:
     # --- The CSM assigns the independent interviewer; the page says who cannot be chosen. --
     sign_in(page, axe_check, cast.csm)
     page.get_by_role("link", name="Cases", exact=True).click()
-    expect(page.get_by_role("table")).to_contain_text(State.CONSENTED.label)
+    # The list of cases, under the "Open cases by stage" dashboard.
+    expect(page.get_by_role("table", name=re.compile("Exit interview cases you can see"))
+           ).to_contain_text(State.CONSENTED.label)
     axe_check(page)
     page.get_by_role("link", name="Jordan Ellis").click()
     axe_check(page)
