@@ -137,37 +137,41 @@ _BETWEEN = re.compile(r"[\s-]+")  # what may stand between the words of one name
 
 
 class _Names:
-    """Names indexed by their first word (case-folded), longest first."""
+    """Names indexed by their first word (case-folded), then by their number of words: a
+    word is checked against each length once (a set lookup), however many names share it."""
 
     def __init__(self, names: Iterable[str]) -> None:
         common = _english_stop_words()
-        self._index: dict[str, list[tuple[str, ...]]] = {}
+        self._index: dict[str, dict[int, set[tuple[str, ...]]]] = {}
+        self._lengths: dict[str, list[int]] = {}
         self._common: set[str] = set()
         for name in names:
             words = tuple(w.casefold() for w in _TOKEN.findall(name))
             if not words:
                 continue
-            self._index.setdefault(words[0], []).append(words)
+            self._index.setdefault(words[0], {}).setdefault(len(words), set()).add(words)
             if len(words) == 1 and words[0] in common:
                 self._common.add(words[0])
-        for found in self._index.values():
-            found.sort(key=lambda words: (-len(words), words))
+        for first, by_length in self._index.items():
+            self._lengths[first] = sorted(by_length, reverse=True)  # the longest first
 
     def match(self, text: str, tokens: list[re.Match[str]], at: int) -> int:
         """How many words from `at` are a name (0: none)."""
-        for words in self._index.get(tokens[at].group().casefold(), ()):
-            end = at + len(words)
-            if end > len(tokens) or any(
-                    tokens[at + i].group().casefold() != word for i, word in enumerate(words)):
+        first = tokens[at].group().casefold()
+        for length in self._lengths.get(first, ()):
+            end = at + length
+            if end > len(tokens) or tuple(
+                    t.group().casefold() for t in tokens[at:end]) not in self._index[
+                    first][length]:
                 continue
             if any(not _BETWEEN.fullmatch(text[tokens[i].end():tokens[i + 1].start()])
                    for i in range(at, end - 1)):
                 continue
-            if len(words) == 1 and words[0] in self._common:
+            if length == 1 and first in self._common:
                 word = tokens[at].group()
                 if word != word[:1].upper() + word[1:].lower():
                     continue
-            return len(words)
+            return length
         return 0
 
     def replace(self, text: str, placeholder: str, extra: _Names | None = None) -> str:
