@@ -101,8 +101,10 @@ def cases_of(organisation: Organisation, year: int) -> QuerySet[Interview]:
         created_at__date__range=(start, end))
 
 
-def monitoring(organisation: Organisation, year: int, today: dt.date | None = None
-               ) -> Monitoring:
+def monitoring(organisation: Organisation, year: int, today: dt.date | None = None, *,
+               themes: bool = True) -> Monitoring:
+    """The report; `themes=False` leaves out the free-text themes, the costly part (seconds
+    per thousand answers), which the page worked out on request leaves to the built report."""
     today = today or timezone.localdate()
     start, end = year_span(year)
     cases = cases_of(organisation, year)
@@ -128,7 +130,8 @@ def monitoring(organisation: Organisation, year: int, today: dt.date | None = No
             interview__in=cases, sent_at__isnull=False).count()}}, ["sent"],
             min_row_total=0),
         offers=parts.offers(cases, by_setting, ALL), to_review=parts.review_days(cases),
-        by_owner=by_owner, themes=young_person_themes(organisation, cases))
+        by_owner=by_owner,
+        themes=young_person_themes(organisation, cases) if themes else [])
 
 
 def _days(cases: QuerySet[Interview]) -> Days:

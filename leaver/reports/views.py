@@ -123,7 +123,8 @@ def _monitoring_year(request: HttpRequest) -> tuple[Organisation, int]:
 
 
 def _monitoring(request: HttpRequest) -> Monitoring:
-    return monitoring(*_monitoring_year(request))
+    """Worked out now, without the free-text themes: those are in the built report."""
+    return monitoring(*_monitoring_year(request), themes=False)
 
 
 def _too_large(request: HttpRequest, year: int) -> HttpResponse | None:
