@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from leaver.reports import views
 from leaver.reports.monitoring import financial_year
-from leaver.reports.tests.test_stored import _build, year_of_cases  # noqa: F401 (fixture)
+from leaver.reports.tests.test_stored import _build
 from leaver.testing import make_cast
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ URL = reverse("reports:annual_monitoring")
 
 
 def test_a_large_year_shows_its_newest_build_and_never_works_it_out_live(
-        client, year_of_cases, monkeypatch, django_capture_on_commit_callbacks):  # noqa: F811
+        client, year_of_cases, monkeypatch, django_capture_on_commit_callbacks):
     cast = year_of_cases  # 11 moves this year
     year = financial_year(timezone.localdate())
     client.force_login(cast.iro)

@@ -9,23 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leaver.organisations.models import Setting
-from leaver.pathways.young_person.states import State
 from leaver.reports.monitoring import ALL, financial_year, monitoring
-from leaver.testing import full_answers, make_case, make_cast, record_details
+from leaver.testing import make_cast
 
 pytestmark = pytest.mark.django_db
 URL = reverse("reports:annual_monitoring")
-
-
-@pytest.fixture
-def year_of_cases():
-    cast = make_cast()
-    for i in range(5):
-        make_case(cast, State.WITH_IRO, leaver_name=f"Interviewed {i}", record=record_details(
-            answers=full_answers(felt_safe="did_not_answer" if i < 2 else "yes")))
-    for i in range(6):
-        make_case(cast, State.DECLINED, leaver_name=f"Declined {i}")
-    return cast
 
 
 def test_the_figures_match_a_hand_count(year_of_cases):

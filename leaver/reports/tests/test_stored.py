@@ -19,20 +19,9 @@ from leaver.pathways.young_person.states import State
 from leaver.reports.models import Status, StoredReport
 from leaver.reports.monitoring import financial_year
 from leaver.reports.tests.test_turnover import leavers
-from leaver.testing import full_answers, make_case, make_cast, make_user, record_details
+from leaver.testing import make_case, make_cast, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def year_of_cases():
-    cast = make_cast()
-    for i in range(5):
-        make_case(cast, State.WITH_IRO, leaver_name=f"Interviewed {i}", record=record_details(
-            answers=full_answers(felt_safe="did_not_answer" if i < 2 else "yes")))
-    for i in range(6):
-        make_case(cast, State.DECLINED, leaver_name=f"Declined {i}")
-    return cast
 
 
 def _build(client, user, kind, year, django_capture_on_commit_callbacks):
