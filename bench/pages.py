@@ -169,6 +169,9 @@ def measure(port: int, pages: list[Page], bare: Page, levels: tuple[int, ...],
     for clients in levels:
         count = max(requests, 2 * clients)
         drain(port)
+        # Every worker warmed at this concurrency first (a cold worker's first requests
+        # import and connect: seconds that would flatter every page's ratio), then measured.
+        load(port, bare, clients, count, budget)
         level: dict[str, Any] = {"bare": load(port, bare, clients, count, budget)}
         for page in pages:
             drain(port)

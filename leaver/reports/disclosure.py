@@ -147,51 +147,58 @@ def _close_lines(every_line: list[tuple[list[Key], Key]], values: Mapping[Key, i
 def pinned(every_line: list[tuple[list[Key], Key]], values: Mapping[Key, int],
            withheld: Collection[Key]) -> set[Key]:
     """The withheld figures that the published ones determine exactly (the table's sums
-    solved together, as exact fractions)."""
+    solved together, as exact fractions).
+
+    Each line says: its withheld inner cells minus its withheld total equal a known number.
+    A withheld figure is pinned down exactly when its unit vector lies in the span of those
+    equations, which in reduced row echelon form means one row is that unit vector."""
     unknown = sorted(withheld)
     index = {key: i for i, key in enumerate(unknown)}
-    equations: list[list[Fraction]] = []
+    equations: list[dict[int, Fraction]] = []
     for inner, total in every_line:
-        row = [Fraction(0)] * len(unknown)
+        row: dict[int, Fraction] = {}
         for key in inner:
             if key in index:
-                row[index[key]] += 1
+                row[index[key]] = row.get(index[key], Fraction(0)) + 1
         if total in index:
-            row[index[total]] -= 1
-        if any(row):
+            row[index[total]] = row.get(index[total], Fraction(0)) - 1
+        row = {column: a for column, a in row.items() if a}
+        if row:
             equations.append(row)
-    basis = _row_echelon(equations)
-    return {key for key in unknown if _in_span(basis, index[key], len(unknown))}
+    return {unknown[pivot] for pivot, row in _row_echelon(equations) if len(row) == 1}
 
 
-def _row_echelon(rows: list[list[Fraction]]) -> list[tuple[int, list[Fraction]]]:
-    """Reduced row echelon form: (pivot column, row) pairs."""
-    basis: list[tuple[int, list[Fraction]]] = []
+def _row_echelon(rows: list[dict[int, Fraction]]) -> list[tuple[int, dict[int, Fraction]]]:
+    """Reduced row echelon form of sparse rows (column → non-zero coefficient): (pivot
+    column, row) pairs. The lines of a table touch few cells each, so rows stay short."""
+    basis: dict[int, dict[int, Fraction]] = {}
     for original in rows:
-        row = list(original)
-        for pivot, base in basis:
-            if row[pivot]:
-                factor = row[pivot]
-                row = [a - factor * b for a, b in zip(row, base, strict=True)]
-        lead = next((i for i, a in enumerate(row) if a), None)
-        if lead is None:
+        row = dict(original)
+        for pivot in [p for p in row if p in basis]:
+            factor = row.get(pivot)
+            if factor:
+                _subtract(row, basis[pivot], factor)
+        if not row:
             continue
-        row = [a / row[lead] for a in row]
-        basis = [(p, [a - b[lead] * c for a, c in zip(b, row, strict=True)])
-                 if b[lead] else (p, b) for p, b in basis]
-        basis.append((lead, row))
-    return basis
+        lead = min(row)
+        scale = row[lead]
+        row = {column: a / scale for column, a in row.items()}
+        for other in basis.values():
+            factor = other.get(lead)
+            if factor:
+                _subtract(other, row, factor)
+        basis[lead] = row
+    return list(basis.items())
 
 
-def _in_span(basis: list[tuple[int, list[Fraction]]], column: int, size: int) -> bool:
-    """Whether the unit vector of `column` is a combination of the basis rows."""
-    target = [Fraction(0)] * size
-    target[column] = Fraction(1)
-    for pivot, row in basis:
-        if target[pivot]:
-            factor = target[pivot]
-            target = [a - factor * b for a, b in zip(target, row, strict=True)]
-    return not any(target)
+def _subtract(row: dict[int, Fraction], base: dict[int, Fraction], factor: Fraction) -> None:
+    """row -= factor × base, in place, dropping the zeros."""
+    for column, b in base.items():
+        value = row.get(column, Fraction(0)) - factor * b
+        if value:
+            row[column] = value
+        else:
+            row.pop(column, None)
 
 
 def _close_pinned(every_line: list[tuple[list[Key], Key]], values: Mapping[Key, int],

@@ -22,6 +22,7 @@ from leaver.organisations.models import Organisation, Pathway, SettingKind
 from leaver.questionnaires.selection import version_for
 from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, ItemType
 from leaver.reports import monitoring_parts as parts
+from leaver.reports.counting import WholeDays, histogram
 from leaver.reports.disclosure import THRESHOLD, Protected, protect
 from leaver.reports.free_text import young_person_themes
 from leaver.reports.monitoring_parts import OFFERS, Days
@@ -135,9 +136,9 @@ def monitoring(organisation: Organisation, year: int, today: dt.date | None = No
 
 
 def _days(cases: QuerySet[Interview]) -> Days:
-    return parts.days_between(cases.filter(
-        held_at__isnull=False, held_at__gte=F("created_at")).values_list(
-        "created_at", "held_at"))
+    return parts.days_counted(histogram(cases.filter(
+        held_at__isnull=False, held_at__gte=F("created_at")).annotate(
+        days=WholeDays("created_at", "held_at"))))
 
 
 def _answers(organisation: Organisation, cases: QuerySet[Interview]
@@ -158,14 +159,15 @@ def _answers(organisation: Organisation, cases: QuerySet[Interview]
 
 def _concerns(cases: QuerySet[Interview]) -> Protected:
     row = {"open": 0, "referral": 0, "no_further_action": 0}
-    for status, outcome in Concern.objects.filter(interview__in=cases).values_list(
-            "status", "outcome"):
+    for status, outcome, n in Concern.objects.filter(interview__in=cases).values(
+            "status", "outcome").annotate(n=Count("pk")).order_by().values_list(
+            "status", "outcome", "n"):
         if status != Status.CLOSED:
-            row["open"] += 1
+            row["open"] += n
         elif outcome == Outcome.REFERRAL:
-            row["referral"] += 1
+            row["referral"] += n
         else:
-            row["no_further_action"] += 1
+            row["no_further_action"] += n
     return protect({ALL: row}, [code for code, _ in CONCERNS], min_row_total=0)
 
 

@@ -24,14 +24,15 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Min, QuerySet
-from django.utils import timezone
+from django.db.models import Case, Count, F, Min, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Least, TruncDate
 
 from leaver.accounts.models import User
 from leaver.cases.models import Interview
 from leaver.organisations import roles
 from leaver.organisations.models import Role
 from leaver.pathways.young_person.states import State
+from leaver.reports.counting import WholeDays, histogram
 from leaver.reports.disclosure import (
     NOT_SHOWN,
     THRESHOLD,
@@ -58,8 +59,13 @@ class Days:
 def days_between(pairs: Iterable[tuple[dt.datetime, dt.datetime | None]]) -> Days:
     """The median and 90th percentile of whole days from each start to its end, shown only
     over 5 or more (a pair with no end, or an end before its start, is left out)."""
-    waits = sorted((end - start).days for start, end in pairs
-                   if end is not None and end >= start)
+    return days_counted(
+        ((end - start).days, 1) for start, end in pairs if end is not None and end >= start)
+
+
+def days_counted(counts: Iterable[tuple[int, int]]) -> Days:
+    """The same from (whole days, how many cases) pairs, e.g. counted by the database."""
+    waits = [days for days, n in sorted(counts) for _ in range(n)]
     if len(waits) < THRESHOLD:
         return Days(len(waits), None, None)
     deciles = statistics.quantiles(waits, n=10, method="inclusive")
@@ -69,9 +75,10 @@ def days_between(pairs: Iterable[tuple[dt.datetime, dt.datetime | None]]) -> Day
 def offers(cases: QuerySet[Interview], by_setting: Protected, all_label: str) -> Protected:
     """Offered (the row's total), consented and declined, for the whole organisation."""
     row = {"consented": 0, "declined": 0}
-    for state in cases.filter(consent_recorded_at__isnull=False).exclude(
-            state=State.NOT_FEASIBLE).values_list("state", flat=True):
-        row["declined" if state == State.DECLINED else "consented"] += 1
+    for state, n in cases.filter(consent_recorded_at__isnull=False).exclude(
+            state=State.NOT_FEASIBLE).values("state").annotate(n=Count("pk")).order_by(
+            ).values_list("state", "n"):
+        row["declined" if state == State.DECLINED else "consented"] += n
     found = protect({all_label: row}, [code for code, _ in OFFERS], min_row_total=0)
     if by_setting.column_total("declined").shown:
         return found
@@ -84,14 +91,13 @@ def offers(cases: QuerySet[Interview], by_setting: Protected, all_label: str) ->
 
 def review_days(cases: QuerySet[Interview]) -> Days:
     """Days from the record's submission to the IRO's review of it."""
-    rows = cases.filter(record__isnull=False).annotate(
-        first_issued=Min("recommendations__created_at")).values_list(
-        "record__submitted_at", "review__decided_at", "first_issued")
-    pairs = []
-    for submitted, decided, issued in rows:
-        ends = [end for end in (decided, issued) if end is not None]
-        pairs.append((submitted, min(ends) if ends else None))
-    return days_between(pairs)
+    ended = cases.filter(record__isnull=False).annotate(
+        first_issued=Min("recommendations__created_at")).annotate(
+        ended=Least(Coalesce("review__decided_at", "first_issued"),
+                    Coalesce("first_issued", "review__decided_at"))).filter(
+        ended__gte=F("record__submitted_at")).annotate(
+        days=WholeDays("record__submitted_at", "ended"))
+    return days_counted(histogram(ended))
 
 
 def _owner_roles(owner_ids: set[int]) -> dict[int, str]:
@@ -103,25 +109,25 @@ def _owner_roles(owner_ids: set[int]) -> dict[int, str]:
     return found
 
 
-def outcome_of(due: dt.date, responded: dt.datetime | None, today: dt.date) -> str:
-    """A recommendation's outcome: one of monitoring.RECOMMENDATIONS' codes."""
-    if responded is not None:
-        return "on_time" if timezone.localdate(responded) <= due else "late"
-    return "overdue" if due < today else "waiting"
-
-
 def by_owner(cases: QuerySet[Interview], today: dt.date, columns: list[str]) -> Protected:
     """Recommendations by the owner's role and outcome; a role with fewer than 5 is shown
     only inside the totals."""
+    # Counted by the database: one row per owner and outcome. Answered by the due date
+    # (in local time): on time, else late; not answered: overdue after the due date, else
+    # waiting.
     made = list(Recommendation.objects.filter(
-        interview__in=cases, withdrawn_at__isnull=True).values_list(
-        "owner_id", "due_date", "responded_at"))
+        interview__in=cases, withdrawn_at__isnull=True).annotate(outcome=Case(
+            When(responded_at__isnull=False, then=Case(
+                When(due_date__gte=TruncDate("responded_at"), then=Value("on_time")),
+                default=Value("late"))),
+            When(due_date__lt=today, then=Value("overdue")),
+            default=Value("waiting"))).values("owner_id", "outcome").annotate(
+        n=Count("pk")).order_by().values_list("owner_id", "outcome", "n"))
     role_of = _owner_roles({owner for owner, _, _ in made})
     counts: dict[str, dict[str, int]] = {}
-    for owner, due, responded in made:
+    for owner, code, n in made:
         row = counts.setdefault(role_of.get(owner, NO_ROLE), {})
-        code = outcome_of(due, responded, today)
-        row[code] = row.get(code, 0) + 1
+        row[code] = row.get(code, 0) + n
     ordered = dict(sorted(counts.items()))
     return protect(ordered, columns)
 
