@@ -293,8 +293,10 @@ LOGGING = {
         # Django's own default config also gives "django" a handler; without this every
         # line it logs would print twice through the root handler.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # WeasyPrint logs every rendering step at INFO; only its warnings matter.
-        "weasyprint": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO, and a warning for each SVG style it
+        # leaves to its SVG renderer (matplotlib's charts: hundreds per report); its errors
+        # (a file it could not load) still show.
+        "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -89,6 +89,8 @@ VOICES: dict[str, dict[str, Value]] = {
 }
 
 
-def answers(voice: str) -> dict[str, Value]:
-    """Every shown question of the seeded Appendix 1 answered in `voice`."""
-    return sample_answers("", said=VOICES[voice], open_answers=_OPEN_DEFAULTS)
+def answers(voice: str, own_words: dict[str, Value] | None = None) -> dict[str, Value]:
+    """Every shown question of the seeded Appendix 1 answered in `voice`, with `own_words`
+    (e.g. last year's young people: leaver.demo.history) in place of the voice's."""
+    return sample_answers("", said={**VOICES[voice], **(own_words or {})},
+                          open_answers=_OPEN_DEFAULTS)

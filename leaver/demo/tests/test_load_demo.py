@@ -246,3 +246,20 @@ def test_the_demo_has_a_built_report_of_each_kind_to_open_and_download(demo, cli
     page = client.get(reverse("reports:stored_report",
                               args=[built[Kind.MONITORING].public_id])).content.decode()
     assert "For the Joint Senior Managers" in page
+
+
+@pytest.mark.django_db
+def test_the_annual_report_opens_on_a_year_with_the_demos_history(demo, client):
+    """The report page's default, the last financial year, holds last year's twelve moves:
+    both homes have a row of their own, and the young people's own words make themes."""
+    from leaver.reports.monitoring import financial_year, monitoring
+
+    org = Organisation.objects.get(slug="demo")
+    report = monitoring(org, financial_year(timezone.localdate()) - 1)
+    assert report.by_setting.total.value == 12
+    assert set(report.by_setting.rows) == {"Oak House", "Birch Lodge"}
+    assert report.letters.cell(report.letters.rows[0], "sent").value == 10
+    assert report.themes
+    client.force_login(User.objects.get(email="rita.hughes@demo.example"))
+    page = client.get(reverse("reports:annual_monitoring")).content.decode()
+    assert "Oak House" in page and "Birch Lodge" in page

@@ -24,6 +24,7 @@ from leaver.core.dates import years_before
 from leaver.demo import answers as demo_answers
 from leaver.demo import concerns as demo_concerns
 from leaver.demo import deadlines
+from leaver.demo import history as demo_history
 from leaver.demo import outbox as demo_outbox
 from leaver.demo import reports as demo_reports
 from leaver.demo import staff as demo_staff
@@ -187,10 +188,10 @@ _NOTES = {
 }
 
 
-def _record(voice: str) -> RecordDetails:
+def _record(voice: str, own_words: dict[str, Any] | None = None) -> RecordDetails:
     """What the interviewer records for the young person speaking in `voice`."""
     return RecordDetails(
-        answers=demo_answers.answers(voice), complaints_discussed=True,
+        answers=demo_answers.answers(voice, own_words), complaints_discussed=True,
         advocacy_discussed=True, complaints_referral_wanted=False,
         advocacy_referral_wanted=voice == "bedtimes", interviewer_notes=_NOTES[voice],
         agreed_with_young_person=True, left_out_note="", restrict_circulation=False,
@@ -202,13 +203,14 @@ def _cases(people: dict[str, User], homes: dict[str, Setting]) -> None:
     agency = homes["Horizon Care"]
 
     def move(setting: Setting, name: str, sw: str, to: State, disability: bool = False,
-             language: str = "English", voice: str = "settled", **route: Any) -> None:
+             language: str = "English", voice: str = "settled",
+             own_words: dict[str, Any] | None = None, **route: Any) -> None:
         # Oak House's moves are recorded by its Unit Manager; the others by the CSM.
         walkers = People(notifier=people["uma"] if setting == oak else people["carol"],
                          csm=people["carol"], interviewer=people["ivan"], iro=people["rita"])
         route.setdefault("interview_in", dt.timedelta(days=3))
         walk(walkers, _details(people, setting, name, sw, disability, language), to,
-             Route(record=_record(voice), location="The library, Demo Town", **route))
+             Route(record=_record(voice, own_words), location="The library, Demo Town", **route))
 
     move(oak, "Jordan Ellis", "sam", State.NOTIFIED)
     move(oak, "Casey Morgan", "sam", State.CONSENTED, may_quote=False)
@@ -243,6 +245,8 @@ def _cases(people: dict[str, User], homes: dict[str, Setting]) -> None:
     move(oak, "Charlie Webb", "sam", State.NOT_FEASIBLE, disability=True,
          reason="Non-verbal; an interview would cause distress.",
          tried=("communication_aids", "advocate"))
+    # Last financial year's, for the annual report (leaver.demo.history).
+    demo_history.load(people, homes, move)
 
 
 def _failed_sign_ins(people: dict[str, User]) -> None:
