@@ -143,3 +143,25 @@ def test_the_iro_builds_the_annual_report_and_downloads_its_files(
     expect(page.get_by_role("heading", level=1)).to_have_text("Stored reports")
     expect(page.get_by_role("table", name="Reports built")).to_contain_text(cast.iro.full_name)
     axe_check(page)
+
+
+def test_a_year_too_large_to_work_out_while_waiting_offers_a_build(
+        page: Page, axe_check: Check, transactional_db: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the live limit (5,000 moves; 3 here) the page is not worked out: it says why and
+    offers to build the report, and is axe-clean."""
+    from leaver.pathways.young_person.states import State as YoungPersonState
+    from leaver.reports import views
+    from leaver.testing import make_case, make_cast
+
+    monkeypatch.setattr(views, "LIVE_LIMIT", 3)
+    cast = make_cast()
+    for i in range(4):
+        make_case(cast, YoungPersonState.DECLINED, leaver_name=f"Declined {i}")
+    sign_in(page, axe_check, cast.iro)
+    page.get_by_role("link", name="Annual report").click()
+    page.get_by_role("link", name="Next year").click()
+    expect(page.get_by_text("4 moves were notified in this year")).to_be_visible()
+    expect(page.get_by_text("No report has been built for this year yet")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Build the report"))).to_be_visible()
+    axe_check(page)
