@@ -43,6 +43,9 @@ def _record_batches() -> Iterator[list[InterviewRecord]]:
     newest = RecordVersion.objects.filter(interview=OuterRef("interview")).order_by("-number")
     rows = (InterviewRecord.objects
             .select_related("interview__questionnaire_version", "submitted_by")
+            # Only its public id is hashed: the questionnaire itself is large JSON, and
+            # decoding it for every record cost most of the time and memory (bench.verify_probe).
+            .defer("interview__questionnaire_version__content")
             .annotate(newest_version_sha256=Subquery(newest.values("content_sha256")[:1]))
             .order_by("pk")
             .iterator(chunk_size=BATCH))

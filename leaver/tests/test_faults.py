@@ -140,7 +140,8 @@ def test_connection_lost_submitting_a_young_persons_record(transactional_db):
     answer_sections(client, case)
     record_parts(client, case)
     before = written(case)
-    assert before["answers"] and before["draft"]  # the drafts typed so far
+    assert before["answers"]  # the drafts typed so far
+    assert before["draft"]
     # After the record's row and its answers are written, before it is locked with its hash.
     with connection_lost_at(statement("UPDATE", InterviewRecord)) as hit:
         response = client.post(f"/cases/{case.public_id}/record/check/", {})
@@ -206,7 +207,8 @@ def test_a_full_disk_under_sqlite_says_so_and_loses_nothing(tmp_path):
                             timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
-    assert outcome["first"] == 302 and outcome["filler_rows"] > 0
+    assert outcome["first"] == 302
+    assert outcome["filler_rows"] > 0
     # The clear page: 503, nothing saved, nothing lost, come back later.
     assert (outcome["full_status"], outcome["retry_after"]) == (503, "300")
     page = outcome["full_page"]
@@ -217,7 +219,8 @@ def test_a_full_disk_under_sqlite_says_so_and_loses_nothing(tmp_path):
     assert "database or disk is full" not in page  # plain English, not the engine's words
     assert "the database's storage is full" in result.stderr  # the log says what happened
     # What was saved before is there, unchanged, and nothing of the failed save.
-    assert outcome["after"] == outcome["before"] and len(outcome["before"]) > 0
+    assert outcome["after"] == outcome["before"]
+    assert len(outcome["before"]) > 0
     assert outcome["integrity"] == "ok"
     # With space again, the same save works.
     assert (outcome["again"], outcome["long_saved"]) == (302, True)

@@ -15,8 +15,8 @@ from leaver.organisations.models import Pathway, Role
 from leaver.reports import access_tables
 
 DOCUMENT = Path(__file__).resolve().parents[3] / "docs" / "data-protection.md"
-BLOCK = re.compile(r"<!-- data_protection_tables: begin -->\n(.*?)<!-- data_protection_tables: end -->",
-                   re.DOTALL)
+BLOCK = re.compile(r"<!-- data_protection_tables: begin -->\n(.*?)"
+                   r"<!-- data_protection_tables: end -->", re.DOTALL)
 
 
 def printed() -> str:
