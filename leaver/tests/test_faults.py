@@ -1,7 +1,8 @@
 """Faults in the middle of a save (issue 14): the database connection lost half way through
-submitting a record (both pathways) and through a sign-off leaves nothing half written, shows
-the error page, and keeps the drafts the person had saved; a full disk under SQLite shows a
-clear page and loses nothing already saved.
+submitting a record (both pathways, and a staff leaver's own answers through their link) and
+through a sign-off (in the room, or by the leaver through their link) leaves nothing half
+written, shows the error page, and keeps the drafts the person had saved; a full disk under
+SQLite shows a clear page and loses nothing already saved.
 
 The connection is lost for real, at a chosen statement inside the action, through Django's own
 hook on every query (`connection.execute_wrapper`): on PostgreSQL the server ends the session
@@ -33,10 +34,12 @@ from leaver.cases.models import (
     Interview,
     InterviewRecord,
     LeaverLink,
+    LinkPurpose,
     RecordDraft,
     RecordVersion,
     SignOff,
 )
+from leaver.cases.tests.you_cast import answer_all, answering, make_school
 from leaver.notifications.models import Message
 from leaver.pathways.staff import recording as staff_recording
 from leaver.pathways.staff.states import State as StaffState
@@ -193,6 +196,42 @@ def test_connection_lost_during_a_sign_off(transactional_db):
     assert written(case) == before  # no signature, state, link ended or audit row
     assert client.post(f"/staff/cases/{case.public_id}/record/signature/",
                        post).status_code == 302
+    assert SignOff.objects.filter(interview=case).count() == 1
+
+
+@pytest.mark.usefixtures("_debug_off")
+def test_connection_lost_when_a_staff_leaver_submits_their_own_answers(transactional_db):
+    """Through their link, with no account: the answers become the record, version 1."""
+    case, client, base = answering(make_school())
+    client.raise_request_exception = False
+    answer_all(client, base)
+    before = written(case)
+    assert before["answers"]  # what they typed, saved page by page
+    with connection_lost_at(statement("INSERT INTO", RecordVersion)) as hit:
+        response = client.post(f"{base}check/")
+    assert hit
+    assert_error_page(response)
+    assert written(case) == before  # the link still unused: they can send again
+    assert client.post(f"{base}check/").status_code == 302
+    assert RecordVersion.objects.filter(interview=case).count() == 1
+
+
+@pytest.mark.usefixtures("_debug_off")
+def test_connection_lost_when_a_staff_leaver_signs_through_their_link(transactional_db):
+    case, client, base = answering(make_school())
+    answer_all(client, base)
+    client.post(f"{base}check/")
+    link = LeaverLink.objects.get(interview=case, purpose=LinkPurpose.REVIEW)
+    page = f"/you/{link.public_id}/review/"
+    client.raise_request_exception = False
+    before = written(case)
+    post = {"choice": "sign", "full_name": "Sam Teacher", "version": "1"}
+    with connection_lost_at(statement("UPDATE", InterviewRecord)) as hit:
+        response = client.post(page, post)
+    assert hit
+    assert_error_page(response)
+    assert written(case) == before
+    assert client.post(page, post).status_code == 302
     assert SignOff.objects.filter(interview=case).count() == 1
 
 
