@@ -1,4 +1,5 @@
-"""The error pages (400, 403, a refused CSRF check, 404, 500) in the service's own style.
+"""The error pages (400, 403, a refused CSRF check, 404, 500, and 503 when the database's
+storage is full) in the service's own style.
 
 Each page shows an incident reference, and the same reference goes into the log with the
 method, the path and the status, so a person who reports a problem can quote something the
@@ -19,6 +20,7 @@ import logging
 import secrets
 import sys
 
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -80,8 +82,23 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", {"reference": reference}, status=404)
 
 
+def storage_full(exception: BaseException | None) -> bool:
+    """The database could not write for want of space: SQLite's SQLITE_FULL ("database or disk
+    is full"), or PostgreSQL's disk_full (SQLSTATE 53100). Nothing of the failed transaction
+    was written; what was saved before is untouched."""
+    if not isinstance(exception, OperationalError):
+        return False
+    return ("database or disk is full" in str(exception)
+            or getattr(exception.__cause__, "sqlstate", None) == "53100")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # Django logs the traceback itself ("Internal Server Error"), right after this line.
-    failure = sys.exc_info()[0]
+    failure, exception, _ = sys.exc_info()
+    if storage_full(exception):
+        reference = _logged(request, 503, logging.CRITICAL, "the database's storage is full")
+        response = _standalone("errors/storage_full.html", 503, reference)
+        response["Retry-After"] = "300"
+        return response
     reference = _logged(request, 500, logging.ERROR, failure.__name__ if failure else "")
     return _standalone("500.html", 500, reference)

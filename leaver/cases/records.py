@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -17,7 +18,12 @@ from leaver.cases.models import Interview, InterviewRecord
 from leaver.core.errors import ActionRefused
 
 
-def canonical_content(record: InterviewRecord) -> dict[str, Any]:
+def canonical_content(record: InterviewRecord,
+                      answers: Iterable[tuple[str, str]] | None = None) -> dict[str, Any]:
+    """`answers`: the record's (item key, value) pairs when the caller loaded them already
+    (leaver.cases.integrity checks records in batches); None: read from the database."""
+    if answers is None:
+        answers = ((a.item_key, a.value) for a in record.answers.all())
     return {
         "interview": str(record.interview.public_id),
         "questionnaire": record.questionnaire_key,
@@ -25,10 +31,7 @@ def canonical_content(record: InterviewRecord) -> dict[str, Any]:
         if record.interview.questionnaire_version else None,
         "submitted_by": str(record.submitted_by.public_id) if record.submitted_by else None,
         "submitted_at": record.submitted_at.isoformat(),
-        "answers": sorted(
-            ([a.item_key, a.value] for a in record.answers.all()),
-            key=lambda row: row[0],
-        ),
+        "answers": sorted(([key, value] for key, value in answers), key=lambda row: row[0]),
         "complaints_discussed": record.complaints_discussed,
         "advocacy_discussed": record.advocacy_discussed,
         "complaints_referral_wanted": record.complaints_referral_wanted,

@@ -1,8 +1,9 @@
-"""The site's addresses plus three that fail on purpose, for the error page tests."""
+"""The site's addresses plus four that fail on purpose, for the error page tests."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
@@ -24,9 +25,14 @@ def suspicious(request: HttpRequest) -> HttpResponse:
     raise SuspiciousOperation("a deliberate bad request")
 
 
+def full(request: HttpRequest) -> HttpResponse:
+    raise OperationalError("database or disk is full")
+
+
 urlpatterns = [
     path("test-errors/broken/", broken),
     path("test-errors/forbidden/", forbidden),
     path("test-errors/suspicious/", suspicious),
+    path("test-errors/full/", full),
     *site,
 ]
