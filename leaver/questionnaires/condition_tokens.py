@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"""(?P<space>\s+)
     | (?P<op>==|!=|<=|>=|[=<>])
     | (?P<punct>[(),])
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-    | (?P<dot>\.)""", re.VERBOSE)
+    | (?P<dot>(?<![0-9])\.(?![0-9]))""", re.VERBOSE)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _STRAIGHT = ": use straight quotes ' or \""
 _HINTS = {"&": ": write 'and'", "|": ": write 'or'", "!": ": write not(...) or '!='",
