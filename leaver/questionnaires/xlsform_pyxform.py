@@ -19,7 +19,7 @@ from typing import Any
 from leaver.questionnaires.xlsform_format import TRANSLATED, Problem
 
 _PYXFORM_ROW = re.compile(r"\[row : (\d+)\]")
-_PYXFORM_SHEET = re.compile(r"On the '(\w+)' sheet")
+_PYXFORM_SHEET = re.compile(r"On the '(\w+)' sheet|for sheet: '(\w+)'")
 _PYXFORM_COLUMN = re.compile(r"the '([\w:]+)' value")
 _ONE_COLON = re.compile(r"\s*([A-Za-z_]+)\s*:(?!:)\s*(.+)")
 _OR_OTHER = re.compile(r"\s+or(?:_other| other| specify other)\s*$", re.IGNORECASE)
@@ -50,7 +50,7 @@ def _problem(exc: Exception) -> Problem:
     row = _PYXFORM_ROW.search(message)
     sheet = _PYXFORM_SHEET.search(message)
     column = _PYXFORM_COLUMN.search(message)
-    return Problem(sheet.group(1) if sheet else "survey" if row else "",
+    return Problem((sheet.group(1) or sheet.group(2)) if sheet else "survey" if row else "",
                    int(row.group(1)) if row else 0, column.group(1) if column else "",
                    f"pyxform: {message}")
 
@@ -58,23 +58,27 @@ def _problem(exc: Exception) -> Problem:
 def parsed_form(data: bytes, or_other: set[int], fallback_name: str | None
                 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """pyxform's parsed form of the workbook `data` (rows `or_other` have or_other taken off
-    their type; `fallback_name` names a form without a form_id), or what pyxform says is wrong.
-    """
+    their type; `fallback_name` names a form without a form_id), and what pyxform says is
+    wrong: the form is None when pyxform could not read the sheets, and there is a problem
+    also when it read them but could not make an XForm of them."""
     from pyxform.builder import create_survey_element_from_dict
     from pyxform.xls2json import workbook_to_json
     from pyxform.xls2json_backends import get_xlsform
 
+    warnings: list[str] = []
     try:
         workbook = get_xlsform(data, file_type=".xlsx")
         workbook = dataclasses.replace(
             workbook, survey=_rows(workbook.survey, or_other), choices=_rows(workbook.choices),
             settings=_rows(workbook.settings), fallback_form_name=fallback_name)
-        warnings: list[str] = []
         form: dict[str, Any] = workbook_to_json(
             workbook, fallback_form_name=fallback_name, warnings=warnings)
-        create_survey_element_from_dict(form).to_xml(validate=False, warnings=warnings)
     except Exception as exc:  # pyxform raises PyXFormError, and some others for odd input
         return None, [_problem(exc)]
+    try:
+        create_survey_element_from_dict(form).to_xml(validate=False, warnings=warnings)
+    except Exception as exc:  # as above
+        return form, [_problem(exc)]
     return form, []
 
 

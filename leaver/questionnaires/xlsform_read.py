@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaver.questionnaires.spec import DEFAULT_LANGUAGE, Questionnaire, Text
+from leaver.questionnaires.spec import DEFAULT_LANGUAGE, Questionnaire, Section, Text
 from leaver.questionnaires.xlsform_format import (
     FORM_ID,
     LANGUAGE_CODE,
@@ -22,7 +22,7 @@ from leaver.questionnaires.xlsform_format import (
 )
 from leaver.questionnaires.xlsform_parsed import FormReader
 from leaver.questionnaires.xlsform_pyxform import parsed_form
-from leaver.questionnaires.xlsform_scan import Scan, scan
+from leaver.questionnaires.xlsform_scan import Scan, condition_problems, scan
 from leaver.questionnaires.xlsform_size import file_too_big, size_problems
 from leaver.questionnaires.xlsform_workbook import Sheet, load_sheets, unpacks_too_big
 
@@ -118,16 +118,26 @@ def read(source: str | os.PathLike[str] | bytes, file_name: str | None = None) -
         raise XLSFormError(result.problems)
     settings = _settings(sheets.get("settings"), file_name, result)
     form, pyxform = parsed_form(data, result.or_other, settings.key)
-    # pyxform stops at its first error, which is usually one found above as well.
-    seen = {(p.sheet, p.row) for p in result.problems}
-    result.problems += [p for p in pyxform
-                        if not result.problems or (p.row and (p.sheet, p.row) not in seen)]
+    sections: tuple[Section, ...] = ()
     if form is None:
-        raise XLSFormError(result.problems)
-    reader = FormReader(form, result, settings.language, settings.title,
-                        _choice_rows(sheets.get("choices")))
-    sections = reader.sections()
-    if result.problems:
-        raise XLSFormError(result.problems)
+        result.problems += condition_problems(sheets)
+    else:
+        sections = FormReader(form, result, settings.language, settings.title,
+                              _choice_rows(sheets.get("choices"))).sections()
+    # pyxform stops at its first error, which is usually one found here as well.
+    seen = {(p.sheet, p.row) for p in result.problems}
+    problems = list(dict.fromkeys(result.problems + [
+        p for p in pyxform if not result.problems or (p.row and (p.sheet, p.row) not in seen)]))
+    if problems or form is None:
+        raise XLSFormError(_one_per_cell(problems))
     return Imported(Questionnaire(settings.key, settings.title, settings.version, sections),
                     result.warnings)
+
+
+def _one_per_cell(problems: list[Problem]) -> list[Problem]:
+    """The first problem found with each cell (a duplicate name is found twice)."""
+    cells: dict[object, Problem] = {}
+    for number, problem in enumerate(problems):
+        cell = (problem.sheet, problem.row, problem.column) if problem.row else number
+        cells.setdefault(cell, problem)
+    return list(cells.values())
