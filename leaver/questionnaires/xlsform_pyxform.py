@@ -70,7 +70,9 @@ def parsed_form(data: bytes, or_other: set[int], fallback_name: str | None
         workbook = get_xlsform(data, file_type=".xlsx")
         workbook = dataclasses.replace(
             workbook, survey=_rows(workbook.survey, or_other), choices=_rows(workbook.choices),
-            settings=_rows(workbook.settings), fallback_form_name=fallback_name)
+            settings=_rows(workbook.settings), survey_header=_rows(workbook.survey_header),
+            choices_header=_rows(workbook.choices_header),
+            settings_header=_rows(workbook.settings_header), fallback_form_name=fallback_name)
         form: dict[str, Any] = workbook_to_json(
             workbook, fallback_form_name=fallback_name, warnings=warnings)
     except Exception as exc:  # pyxform raises PyXFormError, and some others for odd input
