@@ -19,7 +19,7 @@ from leaver.questionnaires.answering import AnswerForm, words
 from leaver.questionnaires.forms import DefaultForm, UploadForm
 from leaver.questionnaires.models import DefaultTemplate
 from leaver.questionnaires.spec import LANGUAGES
-from leaver.questionnaires.xlsform import XLSFormError, read_xlsform, write_xlsform
+from leaver.questionnaires.xlsform import XLSFormError, import_xlsform, write_xlsform
 from leaver.ui.pages import posted
 
 
@@ -84,17 +84,22 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(posted(request), request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["workbook"]
         try:
-            questionnaire = read_xlsform(form.cleaned_data["workbook"].read())
+            result = import_xlsform(upload.read(), upload.name)
         except XLSFormError as error:
             problems = [str(p) for p in error.problems]
         else:
+            questionnaire = result.questionnaire
             version = actions.save_draft(actor=user, organisation=organisation,
                                          pathway=Pathway(form.cleaned_data["pathway"]),
                                          questionnaire=questionnaire)
             messages.success(request, f"Imported {questionnaire.key} as version "
                                       f"{version.number} (draft). Preview it, then publish.")
-            return redirect("questionnaires:list")
+            # What was ignored is listed on the upload page, one message for each.
+            for warning in result.warnings:
+                messages.warning(request, str(warning))
+            return redirect("questionnaires:upload" if result.warnings else "questionnaires:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "questionnaires/upload.html", {"form": form, "problems": problems},
                   status=status)
