@@ -17,6 +17,7 @@ from django import forms
 
 from leaver.core import limits
 from leaver.questionnaires import conditions
+from leaver.questionnaires.constraints import NoteField, rule_in_words
 from leaver.questionnaires.hints import describe
 from leaver.questionnaires.spec import (
     APPEARANCES,
@@ -30,7 +31,6 @@ from leaver.questionnaires.spec import (
     Questionnaire,
     Text,
 )
-from leaver.questionnaires.constraints import NoteField, rule_in_words
 from leaver.ui.widgets import InlineRadioSelect, LimitedTextField
 
 Answer = str | list[str]

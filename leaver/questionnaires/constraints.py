@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString
 
 from leaver.questionnaires.conditions import And, Compare, Node, format_number, parse_date
 
@@ -22,8 +23,8 @@ class NoteWidget(forms.Widget):
     """Nothing to type or choose: the note is the field's label."""
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
-               renderer: Any = None) -> str:
-        return ""
+               renderer: Any = None) -> SafeString:
+        return SafeString("")
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> None:
         return None

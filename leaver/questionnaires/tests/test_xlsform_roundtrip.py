@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from io import BytesIO
+from typing import Any
 
 import openpyxl
 from hypothesis import HealthCheck, given, settings
@@ -80,9 +81,9 @@ def conditions(draw: st.DrawFn, earlier: list[Item]) -> str:
 
 
 @st.composite
-def extras(draw: st.DrawFn, key: str, item_type: ItemType) -> dict[str, object]:
+def extras(draw: st.DrawFn, key: str, item_type: ItemType) -> dict[str, Any]:
     """Constraint, messages, guidance, default and appearance, where they fit the type."""
-    found: dict[str, object] = {
+    found: dict[str, Any] = {
         "required_message": draw(texts(required=False)),
         "guidance_hint": draw(texts(required=False)),
     }
@@ -134,7 +135,8 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         sections.append(Section(section_key, title, intro, relevant, tuple(items)))
     # A title in another language is in a column form_title_<code>: it needs a code.
     title = draw(texts().map(lambda t: {k: v for k, v in t.items() if k != "Español"}))
-    return Questionnaire(draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)), title, draw(st.from_regex(r"[0-9a-z.]{0,6}", fullmatch=True)),
+    return Questionnaire(draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)), title,
+                         draw(st.from_regex(r"[0-9a-z.]{0,6}", fullmatch=True)),
                          tuple(sections))
 
 

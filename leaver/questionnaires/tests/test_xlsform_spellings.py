@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from leaver.questionnaires.spec import OTHER_CHOICE, OTHER_LABEL, ItemType, Questionnaire
+from leaver.questionnaires.spec import OTHER_CHOICE, OTHER_LABEL, Item, ItemType, Questionnaire
 from leaver.questionnaires.tests.xlsform_workbooks import SETTINGS, workbook
 from leaver.questionnaires.xlsform import Imported, import_xlsform, read_xlsform, write_xlsform
 from leaver.questionnaires.xlsform_pyxform import pyxform_problems
@@ -23,7 +23,7 @@ def imported(data: bytes, file_name: str | None = None) -> Imported:
     return result
 
 
-def only(q: Questionnaire):  # type: ignore[no-untyped-def]
+def only(q: Questionnaire) -> Item:
     (item,) = q.items()
     return item
 
@@ -53,7 +53,8 @@ def test_other_languages_are_kept_and_the_bare_column_is_the_default_language():
     q = imported(workbook(
         [["type", "name", "label", "label::English (en)", "label::Français (fr)", "hint::es"],
          ["text", "town", "Tref?", "Town?", "Ville ?", "Ciudad"]],
-        [["list_name", "name", "label"]], settings=[["form_id", "form_title", "form_title_en", "default_language"],
+        [["list_name", "name", "label"]],
+        settings=[["form_id", "form_title", "form_title_en", "default_language"],
                   ["towns", "Trefi", "Towns", "Welsh (cy)"]])).questionnaire
     item = only(q)
     assert item.label == {"cy": "Tref?", "en": "Town?", "fr": "Ville ?"}
@@ -134,7 +135,8 @@ def test_or_other_adds_the_other_choice_and_a_question_asking_what():
                            ["select_multiple yes_no or_other", "which", "Which?"],
                            ["select_one yes_no", "plain", "Plain?"]], YES_NO)).questionnaire
     which, other, plain = q.items()
-    assert which.or_other and which.choices[-1] == OTHER_CHOICE
+    assert which.or_other
+    assert which.choices[-1] == OTHER_CHOICE
     assert (other.key, other.type, other.label, other.relevant) == (
         "which_other", ItemType.SHORT_TEXT, OTHER_LABEL, "selected(${which}, 'other')")
     assert [c.value for c in plain.choices] == ["yes", "no"]
