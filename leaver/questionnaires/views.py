@@ -20,6 +20,7 @@ from leaver.questionnaires.forms import DefaultForm, UploadForm
 from leaver.questionnaires.models import DefaultTemplate
 from leaver.questionnaires.spec import LANGUAGES
 from leaver.questionnaires.xlsform import XLSFormError, import_xlsform, write_xlsform
+from leaver.questionnaires.xlsform_format import LANGUAGE_CODE
 from leaver.ui.pages import posted
 
 
@@ -50,11 +51,15 @@ def _list_context(user: User) -> dict[str, object]:
 @login_required
 def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     version = get_version_for_user(_user(request), public_id)
+    questionnaire = version.questionnaire
+    # English and Welsh, and any other language the version has wording in (kept from the
+    # XLSForm, shown here though the interview pages offer only English and Welsh).
+    held = sorted({code for item in questionnaire.items() for code in item.label} - set(LANGUAGES))
+    names = {**LANGUAGES, **{code: code for code in held}}
     language = request.GET.get("language", "en")
-    if language not in LANGUAGES:
+    if language not in names:
         language = "en"
     easy_read = request.GET.get("easy_read") == "1"
-    questionnaire = version.questionnaire
     form = AnswerForm(questionnaire=questionnaire, language=language, easy_read=easy_read,
                       faces=version.template.pathway == Pathway.YOUNG_PERSON)
     sections = [{
@@ -64,7 +69,8 @@ def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(request, "questionnaires/preview.html", {
         "version": version, "title": words(questionnaire.title, language),
         "sections": sections, "language": language, "easy_read": easy_read,
-        "language_name": LANGUAGES[language],
+        "language_name": names[language], "other_languages": held,
+        "lang": language if LANGUAGE_CODE.fullmatch(language) else "",
     })
 
 

@@ -138,3 +138,20 @@ def test_a_kobo_style_workbook_imports_and_the_upload_page_lists_what_was_ignore
                   "sheet &#x27;survey&#x27;, column &#x27;body::accept&#x27;",
                   "sheet &#x27;settings&#x27;, column &#x27;form_id&#x27;"):
         assert where in page
+
+
+def test_the_preview_shows_wording_in_a_language_the_interview_pages_do_not_offer(client, cast):
+    from leaver.questionnaires.tests.xlsform_workbooks import workbook
+
+    q = read_xlsform(workbook([["type", "name", "label", "label::Français (fr)"],
+                               ["text", "town", "Town?", "Ville ?"]]))
+    draft = actions.save_draft(actor=None, organisation=cast.org, pathway=Pathway.YOUNG_PERSON,
+                               questionnaire=q)
+    client.force_login(cast.org_admin)
+    url = f"/questionnaires/versions/{draft.public_id}/preview/"
+    english = client.get(url).content.decode()
+    assert "Town?" in english
+    assert '?language=fr">fr</a>' in english
+    french = client.get(url, {"language": "fr"}).content.decode()
+    assert "Ville ?" in french
+    assert 'lang="fr"' in french
