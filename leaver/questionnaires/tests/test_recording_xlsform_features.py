@@ -72,3 +72,7 @@ def test_note_constraint_and_specify_other_work_on_the_recording_page():
     stored = dict(Answer.objects.filter(interview=case).values_list("item_key", "value"))
     assert stored == {"years_here": "12", "classes": "3", "next_place": "other",
                       "next_place_other": "A museum"}
+    # The check-answers page lists the answers, and not the note, which records nothing.
+    check = text_of(client.get(f"/staff/cases/{case.public_id}/record/check/"))
+    assert "A museum" in check
+    assert "Only ask these if there is time." not in check
