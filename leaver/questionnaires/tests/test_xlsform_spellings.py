@@ -174,3 +174,47 @@ def test_a_constraint_that_the_condition_parser_cannot_read_is_refused_by_row():
 def test_settings_as_written_by_the_seeds_still_work():
     assert import_xlsform(workbook([["type", "name", "label"], ["text", "a", "A"]],
                                    settings=SETTINGS)).warnings == []
+
+
+def test_a_workbook_as_kobotoolbox_exports_it_imports_with_its_extras_ignored():
+    result = imported(workbook(
+        [["type", "name", "label::English (en)", "label::Français (fr)", "required",
+          "appearance", "$kuid", "$autoname"],
+         ["start", "start", None, None, None, None, "k1", "start"],
+         ["end", "end", None, None, None, None, "k2", "end"],
+         ["begin_group", "about", "About you", "Vous", None, "field-list", "k3", "about"],
+         ["select_one yn", "happy", "Happy here?", "Heureux ?", "true", "minimal", "k4",
+          "happy"],
+         ["text", "why", "Why?", "Pourquoi ?", "false", "multiline", "k5", "why"],
+         ["end_group", None, None, None, None, None, "k6", None]],
+        [["list_name", "name", "label::English (en)", "label::Français (fr)", "$kuid",
+          "$autovalue"],
+         ["yn", "yes", "Yes", "Oui", "c1", "yes"], ["yn", "no", "No", "Non", "c2", "no"]],
+        [["version", "default_language", "style", "form_id", "form_title"],
+         ["vXyZ", "English (en)", "theme-grid", "kobo_form", "Kobo form"]]))
+    q = result.questionnaire
+    assert [(i.key, i.type, i.required) for i in q.items()] == [
+        ("happy", ItemType.SINGLE_CHOICE, True), ("why", ItemType.LONG_TEXT, False)]
+    assert q.items()[0].label == {"en": "Happy here?", "fr": "Heureux ?"}
+    assert {(w.sheet, w.row, w.column) for w in result.warnings} == {
+        ("survey", 0, "$kuid"), ("survey", 0, "$autoname"), ("survey", 2, "type"),
+        ("survey", 3, "type"), ("survey", 5, "appearance"), ("choices", 0, "$kuid"),
+        ("choices", 0, "$autovalue"), ("settings", 0, "style")}
+
+
+@pytest.mark.parametrize("sheet", ["external_choices", "entities", "osm"])
+def test_sheets_for_external_choices_entities_and_osm_are_refused(sheet):
+    from io import BytesIO
+
+    import openpyxl
+
+    from leaver.questionnaires.xlsform import XLSFormError
+
+    book = openpyxl.load_workbook(BytesIO(workbook([["type", "name", "label"],
+                                                    ["text", "a", "A"]])))
+    book.create_sheet(sheet).append(["list_name", "name", "label"])
+    data = BytesIO()
+    book.save(data)
+    with pytest.raises(XLSFormError) as refused:
+        import_xlsform(data.getvalue())
+    assert any(sheet in p.message and p.sheet == "" for p in refused.value.problems)
