@@ -3,6 +3,8 @@
 Conditions hold on the server whatever the browser did: an answer to a question that is not
 shown is discarded, and "required" applies only to questions that are shown. Without
 JavaScript every question is on the page and a conditional one says when to answer it.
+A note is text with nothing to record; a constraint is checked on the server, its message in
+the author's words (or the rule in plain words) shown with what was typed.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from django import forms
 
 from leaver.core import limits
 from leaver.questionnaires import conditions
+from leaver.questionnaires.constraints import NoteField, rule_in_words
 from leaver.questionnaires.hints import describe
 from leaver.questionnaires.spec import (
+    APPEARANCES,
     CHOICE_TYPES,
     DEFAULT_LANGUAGE,
     NOT_ANSWERED,
@@ -84,15 +88,18 @@ class AnswerForm(forms.Form):
         wording = {i.key: {c.value: words(c.label, language) for c in with_not_answered(i)}
                    for i in questionnaire.items()}
         self._relevant = {}
+        self._constraint = {}
         for section in questionnaire.sections:
             self._relevant[section.key] = conditions.parse(section.relevant, known)
             for item in section.items:
                 self._relevant[item.key] = conditions.parse(item.relevant, known)
+                self._constraint[item.key] = conditions.parse(item.constraint, known, item.key)
         for section in self.sections:
             for item in section.items:
                 field = self._field(item)
                 node = self._relevant[item.key]
-                hints = [words(item.hint, language)] if item.hint else []
+                hints = [words(text, language) for text in (item.hint, item.guidance_hint)
+                         if text]
                 if item.relevant:
                     hints.append(describe(node, labels, wording))
                     field.widget.attrs["data-relevant"] = json.dumps(conditions.to_json(node))
@@ -101,10 +108,15 @@ class AnswerForm(forms.Form):
                     # Shown after an "or" divider; on a multiple choice they stand alone.
                     field.divider_before = NOT_ANSWERED[0].value  # type: ignore[attr-defined]
                     field.exclusive = sorted(EXCLUSIVE)  # type: ignore[attr-defined]
+                if item.default:
+                    field.initial = (item.default.split() if item.type == ItemType.MULTIPLE_CHOICE
+                                     else item.default)
                 self.fields[item.key] = field
 
     def _field(self, item: Item) -> forms.Field:
         label = item_label(item, self.language, self.easy_read)
+        if item.type == ItemType.NOTE:
+            return NoteField(label=label)
         choices = [(c.value, words(c.label, self.language)) for c in with_not_answered(item)]
         if item.type == ItemType.SCALE and self.faces:
             choices = [(value, f"{FACES.get(value, '')} {text}".strip())
@@ -113,8 +125,10 @@ class AnswerForm(forms.Form):
             return forms.ChoiceField(label=label, choices=choices, required=False,
                                      widget=InlineRadioSelect)
         if item.type == ItemType.SINGLE_CHOICE:
+            side_by_side = APPEARANCES & set(item.appearance.split())
             return forms.ChoiceField(label=label, choices=choices, required=False,
-                                     widget=forms.RadioSelect)
+                                     widget=InlineRadioSelect if side_by_side
+                                     else forms.RadioSelect)
         if item.type == ItemType.MULTIPLE_CHOICE:
             return forms.MultipleChoiceField(label=label, choices=choices, required=False,
                                              widget=forms.CheckboxSelectMultiple)
@@ -158,13 +172,29 @@ class AnswerForm(forms.Form):
                                              "without other answers")
                 elif value:
                     seen[item.key] = value
-                elif item.required and item.key not in self.errors:
-                    self.add_error(item.key, _missing(item, str(label)))
+                    self._check(item, str(label), seen)
+                elif item.required and item.type != ItemType.NOTE \
+                        and item.key not in self.errors:
+                    self.add_error(item.key, _missing(item, str(label), self.language))
         self.visible_answers = {k: v for k, v in seen.items() if k in self.fields}
         return data
 
 
-def _missing(item: Item, label: str) -> str:
+    def _check(self, item: Item, label: str, seen: Mapping[str, Answer]) -> None:
+        """The constraint on `item`, where `.` is its answer; not-answered choices pass."""
+        answer = seen[item.key]
+        chosen = set(answer) if isinstance(answer, list) else {answer}
+        if not item.constraint or item.key in self.errors or chosen & NOT_ANSWERED_VALUES:
+            return
+        node = self._constraint[item.key]
+        if not conditions.evaluate(node, seen):
+            self.add_error(item.key, words(item.constraint_message, self.language)
+                           if item.constraint_message else rule_in_words(node, item.key, label))
+
+
+def _missing(item: Item, label: str, language: str) -> str:
+    if item.required_message:
+        return words(item.required_message, language)
     if item.type in CHOICE_TYPES:
         return (f"Record an answer to “{label}”: if they did not answer, choose “Did not want "
                 "to answer” or “Not asked”")

@@ -27,7 +27,8 @@ _TOKEN = re.compile(r"""(?P<space>\s+)
     | (?P<number>-?[0-9]+(?:\.[0-9]+)?)
     | (?P<op>==|!=|<=|>=|[=<>])
     | (?P<punct>[(),])
-    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)""", re.VERBOSE)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<dot>(?<![0-9])\.(?![0-9]))""", re.VERBOSE)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _STRAIGHT = ": use straight quotes ' or \""
 _HINTS = {"&": ": write 'and'", "|": ": write 'or'", "!": ": write not(...) or '!='",
@@ -48,6 +49,8 @@ def tokens(text: str) -> Iterator[Token]:
         kind, written, start, i = str(match.lastgroup), match.group(), i, match.end()
         if kind == "ref":
             yield Token(kind, written, start, written[2:-1])
+        elif kind == "dot":  # the answer itself, in a constraint
+            yield Token("ref", written, start, ".")
         elif kind == "string":
             yield Token(kind, written, start, written[1:-1])
         elif kind == "number":

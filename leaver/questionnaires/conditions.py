@@ -5,6 +5,8 @@
     primary   := "(" condition ")" | "not" "(" condition ")" | "selected" "(" ${key} "," STRING ")"
                | ${key} ("=" | "!=" | "<" | "<=" | ">" | ">=") (STRING | NUMBER)
 
+In a constraint, `.` may stand where `${key}` does: the answer to the question itself.
+
 Strings are in single or double quotes (no escapes, as in XPath); numbers are `16`, `-1`,
 `2.5`; an empty condition means "always". Checked at parse time against the questionnaire's
 keys and item types: every `${key}` exists; `selected()` is on a choice question; `<` … `>=`
@@ -113,8 +115,9 @@ def parse_date(text: str) -> date | None:
 
 
 class _Parser:
-    def __init__(self, text: str, known: Mapping[str, ItemType]) -> None:
+    def __init__(self, text: str, known: Mapping[str, ItemType], current: str | None) -> None:
         self.known = known
+        self.current = current
         self.tokens = tokens(text)
         self.token = next(self.tokens)
         self.previous: Token | None = None
@@ -178,6 +181,11 @@ class _Parser:
 
     def reference(self, token: Token) -> tuple[str, ItemType]:
         key = str(token.value)
+        if key == ".":
+            if self.current is None:
+                raise ConditionError("'.' (the answer itself) can be used only in a constraint",
+                                     token.position)
+            key = self.current
         if key not in self.known:
             raise ConditionError(f"Unknown question {token.text}", token.position)
         return key, self.known[key]
@@ -230,14 +238,17 @@ class _Parser:
         return ConditionError(f"Unexpected word '{token.text}'", token.position)
 
 
-def parse(text: str, known: Mapping[str, ItemType]) -> Node:
-    """The condition `text` as a tree, checked against `known` (key -> item type)."""
+def parse(text: str, known: Mapping[str, ItemType], current: str | None = None) -> Node:
+    """The condition `text` as a tree, checked against `known` (key -> item type).
+
+    In a constraint, `current` is the key of the question it is on, and `.` stands for its
+    answer: `. > 3` is read as `${current} > 3`."""
     if len(text) > MAX_LENGTH:
         raise ConditionError(f"Too long: a condition may have at most {MAX_LENGTH} characters",
                              MAX_LENGTH)
     if not text.strip():
         return Always()
-    parser = _Parser(text, known)
+    parser = _Parser(text, known, current)
     node = parser.condition()
     if parser.token.kind == ")":
         raise ConditionError("Unmatched ')'", parser.token.position)

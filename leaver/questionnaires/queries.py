@@ -29,13 +29,16 @@ def from_text(item_type: ItemType | None, text: str) -> Value:
 
 
 def shown_items(questionnaire: Questionnaire, answers: Mapping[str, Value]) -> set[str]:
-    """The keys of the items shown, given the answers (conditions applied in order)."""
+    """The keys of the items shown, given the answers (conditions applied in order). Notes
+    are not among them: they record nothing, so a record never lists them."""
     known = questionnaire.keys()
     seen: dict[str, Value] = {}
     shown: set[str] = set()
     for section in questionnaire.sections:
         section_shown = conditions.evaluate(conditions.parse(section.relevant, known), seen)
         for item in section.items:
+            if item.type == ItemType.NOTE:
+                continue
             if section_shown and conditions.evaluate(conditions.parse(item.relevant, known), seen):
                 shown.add(item.key)
                 if answers.get(item.key):

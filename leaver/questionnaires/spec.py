@@ -25,6 +25,7 @@ class ItemType(StrEnum):
     LONG_TEXT = "long_text"
     DATE = "date"
     NUMBER = "number"
+    NOTE = "note"  # text shown to the interviewer; nothing is recorded
 
 
 CHOICE_TYPES = frozenset({ItemType.YES_NO_NOT_SURE, ItemType.SINGLE_CHOICE,
@@ -48,6 +49,22 @@ class Item:
     relevant: str = ""  # condition in the XLSForm subset (leaver.questionnaires.conditions)
     safeguarding_trigger: str = ""  # condition that raises a safeguarding concern
     choices: tuple[Choice, ...] = ()
+    # The answer must meet this condition, where `.` is the answer itself (XLSForm constraint).
+    constraint: str = ""
+    constraint_message: Text = field(default_factory=dict)
+    required_message: Text = field(default_factory=dict)
+    guidance_hint: Text = field(default_factory=dict)
+    default: str = ""  # the answer filled in at first (values separated by spaces, as XLSForm)
+    appearance: str = ""  # one of APPEARANCES; "multiline" is the type LONG_TEXT instead
+    # A choice question with an "Other" choice; the next item, `<key>_other`, asks what.
+    or_other: bool = False
+
+
+# Appearances that change how a question is shown here (other XLSForm appearances are ignored).
+APPEARANCES = frozenset({"horizontal", "horizontal-compact", "likert"})
+OTHER = "other"  # the value of the choice an `or_other` question adds
+OTHER_CHOICE = Choice(OTHER, {"en": "Other", "cy": "Arall"})
+OTHER_LABEL = {"en": "Specify other", "cy": "Nodwch arall"}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from leaver.questionnaires.answering import AnswerForm, words
 from leaver.questionnaires.forms import DefaultForm, UploadForm
 from leaver.questionnaires.models import DefaultTemplate
 from leaver.questionnaires.spec import LANGUAGES
-from leaver.questionnaires.xlsform import XLSFormError, read_xlsform, write_xlsform
+from leaver.questionnaires.xlsform import XLSFormError, import_xlsform, write_xlsform
+from leaver.questionnaires.xlsform_format import LANGUAGE_CODE
 from leaver.ui.pages import posted
 
 
@@ -50,11 +51,15 @@ def _list_context(user: User) -> dict[str, object]:
 @login_required
 def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     version = get_version_for_user(_user(request), public_id)
+    questionnaire = version.questionnaire
+    # English and Welsh, and any other language the version has wording in (kept from the
+    # XLSForm, shown here though the interview pages offer only English and Welsh).
+    held = sorted({code for item in questionnaire.items() for code in item.label} - set(LANGUAGES))
+    names = {**LANGUAGES, **{code: code for code in held}}
     language = request.GET.get("language", "en")
-    if language not in LANGUAGES:
+    if language not in names:
         language = "en"
     easy_read = request.GET.get("easy_read") == "1"
-    questionnaire = version.questionnaire
     form = AnswerForm(questionnaire=questionnaire, language=language, easy_read=easy_read,
                       faces=version.template.pathway == Pathway.YOUNG_PERSON)
     sections = [{
@@ -64,7 +69,8 @@ def preview(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(request, "questionnaires/preview.html", {
         "version": version, "title": words(questionnaire.title, language),
         "sections": sections, "language": language, "easy_read": easy_read,
-        "language_name": LANGUAGES[language],
+        "language_name": names[language], "other_languages": held,
+        "lang": language if LANGUAGE_CODE.fullmatch(language) else "",
     })
 
 
@@ -84,17 +90,22 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(posted(request), request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["workbook"]
         try:
-            questionnaire = read_xlsform(form.cleaned_data["workbook"].read())
+            result = import_xlsform(upload.read(), upload.name)
         except XLSFormError as error:
             problems = [str(p) for p in error.problems]
         else:
+            questionnaire = result.questionnaire
             version = actions.save_draft(actor=user, organisation=organisation,
                                          pathway=Pathway(form.cleaned_data["pathway"]),
                                          questionnaire=questionnaire)
             messages.success(request, f"Imported {questionnaire.key} as version "
                                       f"{version.number} (draft). Preview it, then publish.")
-            return redirect("questionnaires:list")
+            # What was ignored is listed on the upload page, one message for each.
+            for warning in result.warnings:
+                messages.warning(request, str(warning))
+            return redirect("questionnaires:upload" if result.warnings else "questionnaires:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "questionnaires/upload.html", {"form": form, "problems": problems},
                   status=status)

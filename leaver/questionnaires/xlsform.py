@@ -1,45 +1,40 @@
-"""XLSForm workbooks (.xlsx) to and from `Questionnaire` specs: `read_xlsform`, `write_xlsform`.
+"""XLSForm workbooks (.xlsx) to and from `Questionnaire` specs: `import_xlsform` (and
+`read_xlsform`, for the questionnaire alone), `write_xlsform`.
 
-Reading checks a workbook twice: with pyxform (the reference XLSForm implementation, called
-from Python with no Java validator and nothing fetched from the network), and by reading
-`survey`, `choices` and `settings` here, refusing every feature the engine does not support.
-Every problem is reported, each with its sheet, spreadsheet row (1-based: the header is row 1)
-and column; a workbook with any problem is refused as a whole. Writing is deterministic (the
-same spec gives the same bytes) and `read_xlsform(write_xlsform(q)) == q` for every valid q:
-keys, choice values, languages and conditions as the reader accepts them, and wording without
-surrounding spaces. What is read:
+pyxform, the reference XLSForm implementation (called from Python with no Java validator and
+nothing fetched from the network), reads the workbook: every spelling it accepts is accepted
+here (`label::Welsh (cy)`, `label::English`, `label:english`, a bare `label`, `list name`,
+`select one from yes_no`, type aliases such as `phone number`, no settings sheet). Its parsed
+form becomes the spec (xlsform_parsed), with this engine's rules on top. Every problem is
+reported with its sheet, spreadsheet row (1-based: the header is row 1) and column; a workbook
+with any problem is refused as a whole. What is not used but changes nothing that is asked or
+recorded is ignored, and listed as a warning.
 
-survey   type, name, label, hint, required, relevant, appearance (only `multiline` on text
-         matters; other appearances are presentation and are ignored), and our own columns
-         easy_read and safeguarding_trigger. label, hint and easy_read take a language:
-         `label::Welsh (cy)`; a plain `label` is in the default language (English unless the
-         settings say otherwise).
-choices  list_name, name, label (with languages).
-settings form_title, form_id, version, default_language, and our own `form_title_<code>`
-         (e.g. form_title_cy) for the title in another language (pyxform refuses `::` here).
-
-Types: `begin group`/`end group` (top-level only: a section), `select_one`, `select_multiple`,
-`text` (LONG_TEXT with appearance `multiline`), `date`, `integer` and `decimal` (NUMBER).
+Read, on the survey sheet: type, name, label, hint, guidance_hint, required, required_message,
+relevant, constraint, constraint_message, default, appearance (`multiline` makes a long text;
+`horizontal`, `horizontal-compact` and `likert` lay choices side by side), and our own columns
+easy_read and safeguarding_trigger. Wording columns take a language in any spelling pyxform
+accepts; English and Welsh are known by name or code in any case (en, English, cy, Welsh,
+Cymraeg); other languages are kept as written. The bare column is in the default language:
+settings default_language, or English. Types: groups (nested ones are flattened into sections,
+see xlsform_parsed), select_one / select_multiple (with `or_other`), text, integer, decimal,
+date, note; ODK metadata types (start, end, deviceid, …) are ignored.
+choices: list_name, name, label. settings: form_title, form_id (else taken from the file name),
+version, default_language, and our own `form_title_<code>` (e.g. form_title_cy).
 Choice lists whose names start `yes_no_not_sure` or `scale` are reserved: the first must hold
 exactly yes, no, not_sure (a select_one of it is YES_NO_NOT_SURE), the second exactly 1 to 5 (a
-select_one of it is SCALE). Questions outside any group form a section of their own, one per
-run of such questions, keyed `main` (or `main_2`, …) and titled with the form title.
-`required` is yes/true/TRUE()/1 or no/false/FALSE()/0/empty. `relevant` and
+select_one of it is SCALE). `relevant`, `constraint` (where `.` is the answer itself) and
 `safeguarding_trigger` are conditions in the subset of `leaver.questionnaires.conditions`.
 
-Refused, each where it is used: repeats, calculations, notes, media, locations, barcodes,
-files, constraints, triggers, choice filters, default answers, `or_other`, nested groups,
-wording that pipes in answers (`${…}` in a label), unknown types and columns (an unknown column
-only if it holds a value), duplicate or invalid names, conditions that do not parse (with the
-parser's message and position), a select of a list that is not on the choices sheet. pyxform
-stops at its first error, which is nearly always one found by this module too: its message is
-added when it is on a row no other problem is on, or when it is the only problem. Sheets other
-than survey, choices and settings are ignored, except pyxform's external_choices, entities and
-osm, which are refused.
+Refused, each where it is used (xlsform_scan): calculations, wording that pipes in answers
+(`${…}`), repeats, choices from a file and entities, choice filters, locations, media capture,
+barcodes, OpenStreetMap, and question types with no meaning here (time, range, rank, …);
+duplicate or invalid names, conditions that do not parse, a conditional `required`. pyxform's
+own error is added when it is on a row no other problem is on, or when it is the only one.
 
-Size comes first (xlsform_size, with the limits of leaver.core.limits): the file, questions,
-sections, choices per list and in all, wording, choice labels, titles, conditions and rows per
-sheet. A workbook over any limit is refused before anything else in it is read.
+Size comes first (xlsform_size, with the limits of leaver.core.limits). Writing is
+deterministic (the same spec gives the same bytes) and reading what was written gives the same
+spec back.
 """
 
 from __future__ import annotations
@@ -48,19 +43,28 @@ import os
 
 from leaver.questionnaires.spec import Questionnaire
 from leaver.questionnaires.xlsform_format import Problem, XLSFormError
-from leaver.questionnaires.xlsform_read import read
+from leaver.questionnaires.xlsform_read import Imported, read
 from leaver.questionnaires.xlsform_write import write
 
-__all__ = ["Problem", "XLSFormError", "read_xlsform", "write_xlsform"]
+__all__ = ["Imported", "Problem", "XLSFormError", "import_xlsform", "read_xlsform",
+           "write_xlsform"]
 
 
-def read_xlsform(source: str | os.PathLike[str] | bytes) -> Questionnaire:
-    """The questionnaire in the .xlsx workbook `source` (a path or the file's bytes).
+def import_xlsform(source: str | os.PathLike[str] | bytes,
+                   file_name: str | None = None) -> Imported:
+    """The questionnaire in the .xlsx workbook `source` (a path or the file's bytes), and what
+    in it was ignored. `file_name` (else the path) gives the key when there is no form_id.
 
     Raises XLSFormError listing every problem when the workbook is not valid XLSForm or uses
     a feature the engine does not support; nothing is returned half-read.
     """
-    return read(source)
+    return read(source, file_name)
+
+
+def read_xlsform(source: str | os.PathLike[str] | bytes,
+                 file_name: str | None = None) -> Questionnaire:
+    """The questionnaire of `import_xlsform`, without its warnings."""
+    return read(source, file_name).questionnaire
 
 
 def write_xlsform(q: Questionnaire) -> bytes:

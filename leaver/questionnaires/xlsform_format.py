@@ -2,8 +2,8 @@
 
 Patterns for keys, form ids, choice values and language codes; the reserved choice lists
 (`yes_no_not_sure…`, `scale…`) and the item type a select of one becomes; the columns, types and
-sheets that are read or refused; and `Problem` / `XLSFormError`, how a refused workbook is
-reported.
+sheets that are read, ignored or refused; and `Problem` / `XLSFormError`, how a refused workbook
+(or an ignored column) is reported.
 """
 
 from __future__ import annotations
@@ -20,40 +20,34 @@ CHOICE_VALUE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 YES_NO_PREFIX, YES_NO_VALUES = "yes_no_not_sure", ("yes", "no", "not_sure")
 SCALE_PREFIX, SCALE_VALUES = "scale", ("1", "2", "3", "4", "5")
-TRANSLATED = ("label", "hint", "easy_read")
-SURVEY_COLUMNS = ("type", "name", "required", "relevant", "appearance", "safeguarding_trigger")
-SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language")
+# Columns holding wording, each in any number of languages (`label::Welsh (cy)`).
+TRANSLATED = ("label", "hint", "easy_read", "guidance_hint", "constraint_message",
+              "required_message")
+CONDITIONS = ("relevant", "safeguarding_trigger", "constraint")
+# Columns read, beside TRANSLATED; a column that is in none of these and holds a value is
+# ignored with a warning (ODK's presentation columns: media, autoplay, rows, body::…).
+READ_COLUMNS = {
+    "survey": frozenset({"type", "name", "required", "relevant", "appearance",
+                         "safeguarding_trigger", "constraint", "default"}),
+    "choices": frozenset({"list_name", "name"}),
+    "settings": frozenset({"form_title", "form_id", "version", "default_language"}),
+}
+# Columns whose every use is refused: they change what is asked or recorded.
+REFUSED_COLUMNS = {"calculation": "calculations", "choice_filter": "choice filters",
+                   "repeat_count": "repeats", "save_to": "entities"}
 SHEETS = ("", "survey", "choices", "settings")  # "" is the workbook as a whole
 
-_MEDIA = "media (images, audio, video)"
-UNSUPPORTED_COLUMNS = {
-    "constraint": "answer constraints", "constraint_message": "answer constraints",
-    "required_message": "custom 'required' messages", "calculation": "calculations",
-    "trigger": "triggers", "choice_filter": "choice filters", "repeat_count": "repeats",
-    "default": "default answers", "read_only": "read-only questions",
-    "parameters": "question parameters", "guidance_hint": "guidance hints",
-    "media": _MEDIA, "image": _MEDIA, "big-image": _MEDIA, "audio": _MEDIA, "video": _MEDIA,
-    "body": "XForm attributes", "bind": "XForm attributes", "instance": "XForm attributes",
-    "save_to": "entities", "readonly": "read-only questions", "calculate": "calculations",
-    "count": "repeats", "jr:count": "repeats",
+_MEDIA = "media capture (photos, audio, video, files)"
+_GPS = "locations (GPS and maps)"
+# Question types refused, by pyxform's name for them after its aliases.
+REFUSED_TYPES = {
+    "calculate": "calculations", "repeat": "repeats", "geopoint": _GPS, "geotrace": _GPS,
+    "geoshape": _GPS, "binary": _MEDIA, "barcode": "barcode scanning", "osm": "OpenStreetMap",
+    "odk:rank": "ranking questions", "range": "ranges", "time": "time questions",
+    "dateTime": "date-and-time questions", "trigger": "acknowledgements",
+    "external": "choices from a file", "hidden": "hidden fields",
 }
-_GPS, _META, _FILE = "locations (GPS)", "automatic metadata fields", "choices from a file"
-UNSUPPORTED_TYPES = {
-    "calculate": "calculations", "note": "notes (text without an answer)",
-    "begin repeat": "repeats", "geopoint": _GPS, "geotrace": _GPS, "geoshape": _GPS,
-    "start-geopoint": _GPS, "background-geopoint": _GPS, "barcode": "barcodes",
-    "image": _MEDIA, "audio": _MEDIA, "video": _MEDIA, "file": "file uploads",
-    "background-audio": _MEDIA, "range": "ranges", "rank": "ranking questions",
-    "time": "time questions", "datetime": "date-and-time questions",
-    "acknowledge": "acknowledgements", "trigger": "triggers", "hidden": "hidden fields",
-    "xml-external": "external data", "csv-external": "external data",
-    "select_one_from_file": _FILE, "select_multiple_from_file": _FILE,
-    "select_one_external": _FILE,
-    "start": _META, "end": _META, "today": _META, "deviceid": _META, "phonenumber": _META,
-    "username": _META, "email": _META, "simserial": _META, "subscriberid": _META,
-    "audit": _META,
-}
-UNSUPPORTED_SHEETS = {"external_choices": _FILE, "entities": "entities",
+UNSUPPORTED_SHEETS = {"external_choices": "choices from a file", "entities": "entities",
                       "osm": "OpenStreetMap questions"}
 TRUE = frozenset({"yes", "true", "true()", "1"})
 FALSE = frozenset({"", "no", "false", "false()", "0"})
@@ -82,16 +76,29 @@ class XLSFormError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def language_code(text: str) -> str | None:
-    """"Welsh (cy)" -> "cy"; also a bare known name ("Welsh") or code ("cy"); else None."""
+_NAMED = {"en": "en", "english": "en", "cy": "cy", "welsh": "cy", "cymraeg": "cy"}
+
+
+def language_code(text: str) -> str:
+    """The language a column or setting names, as the key of a `Text`: "Welsh (cy)", "cy",
+    "Welsh", "welsh" and "Cymraeg" are all "cy"; "English (en)", "en", "English" are "en";
+    "Français (fr)" and "fr" are "fr"; a name without a code is kept as written ("Français")."""
     text = " ".join(text.split())
     if match := re.fullmatch(r"(.*?)\s*\(([^()]*)\)", text):
         code = match.group(2).strip().lower()
-        return code if LANGUAGE_CODE.fullmatch(code) else None
-    for code, name in LANGUAGES.items():
-        if text.lower() in (code, name.lower()):
+        if LANGUAGE_CODE.fullmatch(code):
             return code
-    return None
+        text = match.group(1)
+    if text.lower() in _NAMED:
+        return _NAMED[text.lower()]
+    return text.lower() if LANGUAGE_CODE.fullmatch(text.lower()) else text
+
+
+def language_header(code: str) -> str:
+    """How a workbook names the language `code` (a `Text` key): "Welsh (cy)", "fr", "Français"."""
+    if code in LANGUAGES:
+        return f"{LANGUAGES[code]} ({code})"
+    return code
 
 
 def item_type(select: str, list_name: str, values: tuple[str, ...]) -> ItemType:

@@ -1,21 +1,20 @@
 """Opening an XLSForm workbook and reading its sheets' cells, for `xlsform_read`.
 
-A sheet is read as its tidied column headings and its non-empty rows; `check_columns` refuses
-columns the engine does not read, and `Texts` reads the columns that take a language
-(`label::Welsh (cy)`).
+A sheet is read as its tidied column headings and its non-empty rows, counted the way pyxform
+counts them, so that a problem found in what pyxform made of the workbook can name its row.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 from leaver.core import limits
-from leaver.questionnaires.spec import Text
-from leaver.questionnaires.xlsform_format import UNSUPPORTED_COLUMNS, Problem, language_code
+from leaver.questionnaires.xlsform_format import Problem
 
 
 def _cell_text(value: Any) -> str:
@@ -30,9 +29,12 @@ def _cell_text(value: Any) -> str:
 
 
 def _header(text: str) -> str:
-    """A column heading tidied: "Label :: Welsh (cy)" -> "label::Welsh (cy)"."""
-    base, sep, language = " ".join(text.split()).partition("::")
-    return base.strip().lower() + sep + language.strip()
+    """A column heading tidied the way pyxform reads it: "Label :: Welsh (cy)" and
+    "label:Welsh (cy)" -> "label::Welsh (cy)"; "List name" -> "list_name"."""
+    match = re.fullmatch(r"([^:]*?)\s*(?:::?\s*(.*))?", " ".join(text.split()))
+    assert match is not None  # the pattern matches any text
+    base = match.group(1).lower().replace(" ", "_")
+    return f"{base}::{match.group(2)}" if match.group(2) else base
 
 
 @dataclass
@@ -101,59 +103,3 @@ def load_sheets(data: bytes, problems: list[Problem]) -> dict[str, Sheet] | None
                 for name in workbook.sheetnames}
     finally:
         workbook.close()
-
-
-def check_columns(sheet: Sheet, exact: Iterable[str], translated: Iterable[str],
-                   problems: list[Problem]) -> None:
-    """Refuse columns this engine does not read, where they hold a value."""
-    exact, translated = set(exact), set(translated)
-    for header in sheet.headers:
-        base = header.partition("::")[0]
-        if header in exact or base in translated:
-            continue
-        if base in UNSUPPORTED_COLUMNS and sheet.name != "settings":
-            feature = UNSUPPORTED_COLUMNS[base]
-            problems.extend(Problem(sheet.name, row, header, f"This uses {feature}, which this "
-                                    "questionnaire engine does not support.")
-                            for row in sheet.used(header))
-        elif any(sheet.used(header)):
-            names = sorted(exact | {f"{t}::Language (code)" for t in translated})
-            problems.append(Problem(sheet.name, 1, header, f"Unknown column {header!r}: the "
-                                    f"{sheet.name} sheet may have only the columns "
-                                    f"{', '.join(names)}."))
-
-
-class Texts:
-    """The translated columns (label, hint, easy_read) of a sheet: header -> (field, code)."""
-
-    def __init__(self, sheet: Sheet, fields: Iterable[str], default: str,
-                 problems: list[Problem]) -> None:
-        self.sheet = sheet.name
-        self.columns: dict[str, tuple[str, str]] = {}
-        taken: dict[tuple[str, str], str] = {}
-        for header in sheet.headers:
-            base, _, language = header.partition("::")
-            if base not in fields:
-                continue
-            code = language_code(language) if language else default
-            if code is None:
-                problems.append(Problem(sheet.name, 1, header, "Write the language as "
-                                        f"'Name (code)', for example '{base}::Welsh (cy)'."))
-            elif (base, code) in taken:
-                problems.append(Problem(sheet.name, 1, header, "This is the same language as "
-                                        f"the column {taken[base, code]!r}."))
-            else:
-                taken[base, code] = header
-                self.columns[header] = (base, code)
-
-    def get(self, cells: Mapping[str, str], name: str) -> Text:
-        return {code: cells[h] for h, (base, code) in self.columns.items()
-                if base == name and cells.get(h)}
-
-    def check(self, row: int, cells: Mapping[str, str], problems: list[Problem]) -> None:
-        for header in self.columns:
-            if "${" in cells.get(header, ""):
-                problems.append(Problem(self.sheet, row, header, "Wording cannot include the "
-                                        "answers to other questions (${…}): this questionnaire "
-                                        "engine does not support it."))
-

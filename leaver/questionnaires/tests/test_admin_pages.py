@@ -120,3 +120,38 @@ def test_the_default_action_refuses_another_organisations_template(cast, other_c
                                  pathway=Pathway.YOUNG_PERSON, setting=None,
                                  template=theirs.template)
     assert not DefaultTemplate.objects.exists()
+
+
+def test_a_kobo_style_workbook_imports_and_the_upload_page_lists_what_was_ignored(client, cast):
+    from leaver.questionnaires.tests.xlsform_workbooks import workbook
+
+    client.force_login(cast.org_admin)
+    data = workbook([["type", "name", "label::English (en)", "rows", "body::accept"],
+                     ["note", "intro", "Hello", "", ""], ["text", "why", "Why?", "3", "x"]],
+                    [["list name", "name", "label::English (en)"]], settings=None)
+    response = upload(client, data)
+    assert (response.status_code, response["Location"]) == (302, "/questionnaires/upload/")
+    version = Version.objects.get(template__key="form")  # from the file name, form.xlsx
+    assert [i.key for i in version.questionnaire.items()] == ["intro", "why"]
+    page = client.get("/questionnaires/upload/").content.decode()
+    for where in ("sheet &#x27;survey&#x27;, column &#x27;rows&#x27;",
+                  "sheet &#x27;survey&#x27;, column &#x27;body::accept&#x27;",
+                  "sheet &#x27;settings&#x27;, column &#x27;form_id&#x27;"):
+        assert where in page
+
+
+def test_the_preview_shows_wording_in_a_language_the_interview_pages_do_not_offer(client, cast):
+    from leaver.questionnaires.tests.xlsform_workbooks import workbook
+
+    q = read_xlsform(workbook([["type", "name", "label", "label::Français (fr)"],
+                               ["text", "town", "Town?", "Ville ?"]]))
+    draft = actions.save_draft(actor=None, organisation=cast.org, pathway=Pathway.YOUNG_PERSON,
+                               questionnaire=q)
+    client.force_login(cast.org_admin)
+    url = f"/questionnaires/versions/{draft.public_id}/preview/"
+    english = client.get(url).content.decode()
+    assert "Town?" in english
+    assert '?language=fr">fr</a>' in english
+    french = client.get(url, {"language": "fr"}).content.decode()
+    assert "Ville ?" in french
+    assert 'lang="fr"' in french

@@ -140,3 +140,42 @@ def test_a_scale_shows_faces_for_young_people_only():
     assert young["5"] == "😀 Very happy"
     staff = dict(AnswerForm(questionnaire=SCALE).fields["happy"].choices)  # type: ignore[attr-defined]
     assert staff["1"] == "Very unhappy"
+
+
+FEATURES = Questionnaire(key="features", title={"en": "F"}, version="1", sections=(
+    Section(key="only", title={"en": "Only"}, items=(
+        Item(key="intro", type=ItemType.NOTE, label={"en": "Read this first."}, required=True),
+        Item(key="colour", type=ItemType.SINGLE_CHOICE, label={"en": "Colour?"},
+             appearance="horizontal", default="blue", required=True,
+             required_message={"en": "Ask about the colour", "cy": "Gofynnwch"},
+             guidance_hint={"en": "Point at the card"},
+             choices=(Choice("red", {"en": "Red"}), Choice("blue", {"en": "Blue"}))),
+        Item(key="when", type=ItemType.DATE, label={"en": "When?"},
+             constraint=". >= '2020-01-01'"),
+    )),
+))
+
+
+def test_a_note_records_nothing_even_when_required_or_sent():
+    form = AnswerForm({"intro": "typed", "colour": "red"}, questionnaire=FEATURES)
+    assert form.is_valid(), form.errors
+    assert form.visible_answers == {"colour": "red"}
+
+
+def test_default_appearance_guidance_and_required_message():
+    from leaver.ui.widgets import InlineRadioSelect
+
+    form = AnswerForm(questionnaire=FEATURES)
+    assert form["colour"].value() == "blue"
+    assert isinstance(form.fields["colour"].widget, InlineRadioSelect)
+    assert "Point at the card" in form.fields["colour"].help_text
+    missing = AnswerForm({}, questionnaire=FEATURES, language="cy")
+    assert not missing.is_valid()
+    assert missing.errors["colour"] == ["Gofynnwch"]
+
+
+def test_a_constraint_without_a_message_says_the_rule_in_plain_words():
+    form = AnswerForm({"colour": "red", "when": "2019-05-01"}, questionnaire=FEATURES)
+    assert not form.is_valid()
+    assert form.errors["when"] == ["The answer to “When?” must be on or after 1 January 2020"]
+    assert AnswerForm({"colour": "red", "when": "2021-05-01"}, questionnaire=FEATURES).is_valid()

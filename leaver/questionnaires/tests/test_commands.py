@@ -78,3 +78,22 @@ def test_the_command_exits_1_and_names_the_problem(tmp_path):
                       str(tmp_path / "staff.xlsx"))
     assert exported.returncode == 0, exported.stderr
     assert read_xlsform(tmp_path / "staff.xlsx") == read_xlsform(SEEDS / "staff-exit.xlsx")
+
+
+def test_import_lists_each_ignored_column_as_a_warning(cast, tmp_path):
+    from leaver.questionnaires.tests.xlsform_workbooks import workbook
+
+    path = tmp_path / "Kobo Export.xlsx"
+    path.write_bytes(workbook([["type", "name", "label", "autoplay", "media::image"],
+                               ["text", "a", "A", "audio", "a.png"]], settings=None))
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_xlsform", str(path), organisation=cast.org.slug, stdout=out,
+                 stderr=err)
+    assert out.getvalue().strip() == "kobo-export version 1 (draft)"
+    assert err.getvalue().splitlines() == [
+        "Warning: sheet 'survey', column 'autoplay': Ignored: it only changes how ODK apps "
+        "show the form.",
+        "Warning: sheet 'survey', column 'media::image': Ignored: it only changes how ODK apps "
+        "show the form.",
+        "Warning: sheet 'settings', column 'form_id': There is no form_id, so the template key "
+        "is 'kobo-export', from the file name."]

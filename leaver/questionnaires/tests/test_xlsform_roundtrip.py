@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from io import BytesIO
+from typing import Any
 
 import openpyxl
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from leaver.questionnaires.spec import (
     CHOICE_TYPES,
+    OTHER_CHOICE,
+    OTHER_LABEL,
     Choice,
     Item,
     ItemType,
@@ -24,15 +27,20 @@ from leaver.questionnaires.xlsform_pyxform import pyxform_problems
 
 KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
 VALUES = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
-# Welsh letters, punctuation, and "=" to check that words are never written as formulas.
+# Welsh letters, punctuation, and "=" to check that words are never written as formulas. pyxform
+# runs spaces together (its setting clean_text_values), so words have no two spaces together.
 WORDS = st.text("abcdefwxyzABCWŵŷâô0123 ,.?!'()-=&<", min_size=1, max_size=24).map(
-    str.strip).filter(bool)
+    lambda words: " ".join(words.split())).filter(bool)
 
 
 def texts(required: bool = True) -> st.SearchStrategy[Text]:
+    """Words in English (unless not required), maybe Welsh, and maybe a language the interface
+    does not show, kept all the same: French by its code, Spanish by its name only."""
     english = WORDS if required else st.none() | WORDS
-    return st.builds(lambda en, cy: {k: v for k, v in (("en", en), ("cy", cy)) if v},
-                     english, st.none() | WORDS)
+    other = st.none() | WORDS
+    return st.builds(lambda en, cy, fr, es: {k: v for k, v in (
+        ("en", en), ("cy", cy), ("fr", fr), ("Español", es)) if v}, english, other,
+        st.none() | st.none() | WORDS, st.none() | st.none() | WORDS)
 
 
 def choices_for(item_type: ItemType) -> st.SearchStrategy[tuple[Choice, ...]]:
@@ -73,10 +81,31 @@ def conditions(draw: st.DrawFn, earlier: list[Item]) -> str:
 
 
 @st.composite
+def extras(draw: st.DrawFn, key: str, item_type: ItemType) -> dict[str, Any]:
+    """Constraint, messages, guidance, default and appearance, where they fit the type."""
+    found: dict[str, Any] = {
+        "required_message": draw(texts(required=False)),
+        "guidance_hint": draw(texts(required=False)),
+    }
+    if item_type == ItemType.NUMBER and draw(st.booleans()):
+        found["constraint"] = draw(st.sampled_from([". > 3", ". >= 0 and . <= 120",
+                                                    f"${{{key}}} != 7"]))
+        found["constraint_message"] = draw(texts(required=False))
+    if item_type in (ItemType.YES_NO_NOT_SURE, ItemType.SCALE, ItemType.SINGLE_CHOICE):
+        found["appearance"] = draw(st.sampled_from(["", "likert", "horizontal"]))
+    if item_type == ItemType.YES_NO_NOT_SURE:
+        found["default"] = draw(st.sampled_from(["", "no"]))
+    if item_type == ItemType.SHORT_TEXT:
+        found["default"] = draw(st.sampled_from(["", "none"]))
+    return found
+
+
+@st.composite
 def questionnaires(draw: st.DrawFn) -> Questionnaire:
     shape = draw(st.lists(st.integers(1, 4), min_size=1, max_size=3))
     keys = draw(st.lists(KEYS, min_size=len(shape) + sum(shape),
                          max_size=len(shape) + sum(shape), unique=True))
+    all_keys = set(keys)
     earlier: list[Item] = []
     sections = []
     for count in shape:
@@ -88,14 +117,26 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
             item_type = draw(st.sampled_from(list(ItemType)))
             item = Item(key, item_type, draw(texts()), hint=draw(texts(required=False)),
                         easy_read=draw(texts(required=False)), required=draw(st.booleans()),
-                        relevant=draw(conditions(earlier)), choices=draw(choices_for(item_type)))
+                        relevant=draw(conditions(earlier)), choices=draw(choices_for(item_type)),
+                        **draw(extras(key, item_type)))
             trigger = draw(conditions([*earlier, item]))
             items.append(replace(item, safeguarding_trigger=trigger))
             earlier.append(items[-1])
+            if draw(st.booleans()) and item_type in (ItemType.SINGLE_CHOICE,
+                                                     ItemType.MULTIPLE_CHOICE) \
+                    and f"{key}_other" not in all_keys \
+                    and "other" not in {c.value for c in item.choices}:
+                items[-1] = replace(items[-1], or_other=True,
+                                    choices=(*item.choices, OTHER_CHOICE))
+                items.append(Item(f"{key}_other", ItemType.SHORT_TEXT, dict(OTHER_LABEL),
+                                  relevant=f"selected(${{{key}}}, 'other')"))
+                earlier[-1] = items[-2]
         keys = keys[count:]
         sections.append(Section(section_key, title, intro, relevant, tuple(items)))
-    return Questionnaire(draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)),
-                         draw(texts()), draw(st.from_regex(r"[0-9a-z.]{0,6}", fullmatch=True)),
+    # A title in another language is in a column form_title_<code>: it needs a code.
+    title = draw(texts().map(lambda t: {k: v for k, v in t.items() if k != "Español"}))
+    return Questionnaire(draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)), title,
+                         draw(st.from_regex(r"[0-9a-z.]{0,6}", fullmatch=True)),
                          tuple(sections))
 
 

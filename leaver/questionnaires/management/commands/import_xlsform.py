@@ -9,12 +9,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from leaver.organisations.models import Organisation, Pathway
 from leaver.questionnaires import actions
-from leaver.questionnaires.xlsform import XLSFormError, read_xlsform
+from leaver.questionnaires.xlsform import XLSFormError, import_xlsform
 
 
 class Command(BaseCommand):
     help = ("Import an XLSForm workbook as a draft version of a questionnaire. A workbook with "
-            "any problem is refused as a whole, listing every problem; exit status 1.")
+            "any problem is refused as a whole, listing every problem; exit status 1. What is "
+            "ignored (presentation-only columns, ODK metadata) is listed as warnings.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path")
@@ -31,13 +32,16 @@ class Command(BaseCommand):
             raise CommandError(f"No organisation with slug {options['organisation']!r}.") \
                 from None
         try:
-            questionnaire = read_xlsform(options["path"])
+            result = import_xlsform(options["path"])
         except XLSFormError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
                 f"{options['path']} was not imported: {len(error.problems)} problem(s) above."
             ) from None
+        for warning in result.warnings:
+            self.stderr.write(f"Warning: {warning}")
+        questionnaire = result.questionnaire
         if options["template"]:
             questionnaire = dataclasses.replace(questionnaire, key=options["template"])
         version = actions.save_draft(actor=None, organisation=organisation,
