@@ -133,12 +133,6 @@ def case_list(user: User, today: dt.date, filters: CaseFilters) -> QuerySet[Inte
     return found.select_related("setting").order_by("-created_at", "-pk")
 
 
-def overdue_count(user: User, today: dt.date) -> int:
-    """How many of the young people's cases this user may open have something overdue."""
-    return cases_visible_to(user).filter(pathway=Pathway.YOUNG_PERSON).filter(
-        overdue_filter(user, today)).count()
-
-
 def setting_choices(user: User, kinds: Iterable[str]) -> list[Setting]:
     """The places of these kinds in the user's organisation, for the case list's filter."""
     return list(Setting.objects.filter(organisation=user.organisation,
