@@ -13,7 +13,6 @@ from typing import Any
 from leaver.audit.models import AuditEvent
 from leaver.notifications.models import Message
 from leaver.notifications.models import Status as MessageStatus
-from leaver.reports import outputs
 from leaver.reports.document import Document
 from leaver.reports.models import Status, StoredReport
 
@@ -148,6 +147,10 @@ def scrub_reports(organisation_id: int, answers: Sequence[str]) -> int:
     texts = [_normal(a) for a in answers if a.strip()]
     if not texts:
         return 0
+    # Imported when first needed: the outputs load WeasyPrint and matplotlib, seconds of
+    # start-up that every process (the worker registers this package's job) would pay.
+    from leaver.reports import outputs
+
     removed = 0
     for report in StoredReport.objects.filter(
             organisation_id=organisation_id, status=Status.READY).select_related(
