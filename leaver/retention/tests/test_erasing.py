@@ -132,3 +132,17 @@ def test_a_case_is_erased_once(cast):
     with pytest.raises(ActionRefused, match="already been erased"):
         erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin, reason="Again.",
                    now=NOW)
+
+
+def test_an_erased_case_still_opens_for_those_who_read_it_and_names_nobody(client, cast):
+    from django.urls import reverse
+
+    case = full_case(cast)
+    erase_case(interview=case, kind=Kind.SCHEDULE, actor=None, reason="", now=NOW)
+    client.force_login(cast.iro)
+    for name in ("young_person:case", "young_person:record"):
+        response = client.get(reverse(name, args=[case.public_id]))
+        assert response.status_code == 200, name
+        assert NAME not in response.content.decode()
+        assert OWN_WORDS not in (
+            response.content.decode())

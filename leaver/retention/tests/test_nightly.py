@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from leaver.cases.models import Interview, LeaverLink, LinkPurpose, RecordDraft
@@ -71,6 +72,17 @@ def test_a_staff_record_is_erased_6_years_after_the_leaving_date():
     assert case.leaver_name == "Erased"
     assert case.staff_leaver.email == ""
     assert case.staff_leaver.leaving_date == dt.date(2027, 7, 31)  # reports count by it
+
+
+def test_an_erased_staff_case_still_opens_for_the_hr_lead(client):
+    staff = make_staff_cast()
+    case = make_staff_case(staff, StaffState.DECLINED, name="Morgan Price",
+                           leaving_date=dt.date(2027, 7, 31))
+    nightly.apply_schedules(at(dt.date(2033, 8, 1)))
+    client.force_login(staff.hr_lead)
+    response = client.get(reverse("staff:case", args=[case.public_id]))
+    assert response.status_code == 200
+    assert "Morgan Price" not in response.content.decode()
 
 
 def test_a_legal_hold_keeps_a_due_case_until_it_is_lifted(cast):
