@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.administration.access import is_org_admin
@@ -15,6 +16,7 @@ from leaver.audit import log as audit
 from leaver.cases.models import Interview
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Organisation, Pathway
+from leaver.pathways.young_person.models import YoungPerson
 from leaver.retention import rules
 from leaver.retention.events import RetentionEvent
 from leaver.retention.models import (
@@ -125,3 +127,25 @@ def lift_hold(*, actor: User, interview: Interview, reason: str, now: dt.datetim
                  object_id=case.public_id, organisation_id=case.organisation_id,
                  detail={"hold": str(hold.public_id)})
     return hold
+
+
+@transaction.atomic
+def record_date_of_death(*, actor: User, interview: Interview, day: dt.date,
+                         now: dt.datetime) -> YoungPerson:
+    """The young person has died: their record is then kept 15 years after that day instead
+    of until their 75th birthday (rules.erase_on)."""
+    _refuse_unless_admin(actor, interview.organisation_id)
+    person = YoungPerson.objects.select_for_update().filter(interview=interview).first()
+    if person is None:
+        raise ActionRefused("Only a young person's case has a date of death.")
+    if Erasure.objects.filter(interview=interview).exists():
+        raise ActionRefused("This case has already been erased.")
+    if day > timezone.localdate(now):
+        raise ActionRefused("The date of death must be today or in the past.")
+    if day < person.date_of_birth:
+        raise ActionRefused("The date of death must be after the date of birth.")
+    person.date_of_death = day
+    person.save(update_fields=["date_of_death"])
+    audit.record(actor=actor, action=RetentionEvent.DEATH_RECORDED, object_type="interview",
+                 object_id=interview.public_id, organisation_id=interview.organisation_id)
+    return person

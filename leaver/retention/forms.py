@@ -16,6 +16,7 @@ from leaver.retention.models import (
     UNUSED_DAYS_MIN,
     Basis,
 )
+from leaver.ui.date_input import GovukDateField
 from leaver.ui.widgets import LimitedTextField
 
 
@@ -83,3 +84,8 @@ class EraseForm(ReasonForm):
         label="I understand that what is erased cannot be got back",
         error_messages={"required": "Confirm that you understand the erasure cannot be "
                                     "undone"})
+
+
+class DeathForm(forms.Form):
+    day = GovukDateField(label="Date of death", what="the date of death",
+                         help_text="For example, 27 3 2027")

@@ -17,6 +17,8 @@ urlpatterns = [
          name="hold_place"),
     path("admin/organisation/retention/cases/<uuid:public_id>/lift/", views.hold_lift,
          name="hold_lift"),
+    path("admin/organisation/retention/cases/<uuid:public_id>/death/", views.date_of_death,
+         name="date_of_death"),
     path("admin/organisation/retention/cases/<uuid:public_id>/erase/", views.erase,
          name="erase"),
 ]

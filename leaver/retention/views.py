@@ -19,6 +19,7 @@ from leaver.retention import access, actions, queries, rules
 from leaver.retention.erasing import erase_case
 from leaver.retention.events import RetentionEvent
 from leaver.retention.forms import (
+    DeathForm,
     EraseForm,
     ReasonForm,
     StaffScheduleForm,
@@ -150,3 +151,21 @@ def erase(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         form, lambda d: erase_case(interview=case, kind=Kind.REQUEST, actor=admin,
                                    reason=d["reason"], now=timezone.now()),
         "The case is erased. What stays holds no personal data.", back)
+
+
+@login_required
+@GET_POST
+def date_of_death(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    admin, organisation, case = access.case_for_admin(request, public_id)
+    if case.pathway != Pathway.YOUNG_PERSON:
+        raise Http404("Only a young person's case has a date of death.")
+    back = reverse("retention:case", args=[case.public_id])
+    return form_page(
+        request, "retention/death_form.html", {
+            "page_title": "Record the date of death", "caption": case.leaver_name,
+            "back_url": back, "back_label": "Back to the case", "submit": "Save",
+            "organisation": organisation},
+        DeathForm(posted(request)),
+        lambda d: actions.record_date_of_death(actor=admin, interview=case, day=d["day"],
+                                               now=timezone.now()),
+        "The date of death is recorded.", back)

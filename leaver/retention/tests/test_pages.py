@@ -32,7 +32,7 @@ DUE = reverse("retention:due")
 
 def case_pages(case: Interview) -> list[str]:
     return [reverse(f"retention:{name}", args=[case.public_id])
-            for name in ("case", "hold_place", "hold_lift", "erase")]
+            for name in ("case", "hold_place", "hold_lift", "erase", "date_of_death")]
 
 
 def all_pages(case: Interview) -> list[str]:
@@ -199,3 +199,31 @@ def test_the_due_list_costs_the_same_queries_at_any_size(client: Client, cast: C
     assert "31 cases" in page
     assert 'rel="next"' in page
     assert len(many) == len(few)
+
+
+def test_the_admin_records_a_date_of_death_and_the_record_is_kept_15_years_after(
+        client: Client, cast: Cast) -> None:
+    case = due_soon(cast)
+    client.force_login(cast.org_admin)
+    address = reverse("retention:date_of_death", args=[case.public_id])
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    response = client.post(address, {"day-day": str(tomorrow.day),
+                                     "day-month": str(tomorrow.month),
+                                     "day-year": str(tomorrow.year)})
+    assert response.status_code == 400
+    assert "The date of death must be today or in the past" in response.content.decode()
+    response = client.post(address, {"day-day": "3", "day-month": "", "day-year": "2030"})
+    assert response.status_code == 400
+    assert "must include a month" in response.content.decode()
+    assert YoungPerson.objects.get(interview=case).date_of_death is None
+    died = timezone.localdate() - dt.timedelta(days=400)
+    assert client.post(address, {"day-day": str(died.day), "day-month": str(died.month),
+                                 "day-year": str(died.year)}).status_code == 302
+    assert YoungPerson.objects.get(interview=case).date_of_death == died
+    # No longer due next week: 15 years after the death.
+    assert NAME not in client.get(DUE).content.decode()
+    assert years_before(died, -15).strftime("%Y") in client.get(
+        case_pages(case)[0]).content.decode()
+    row = AuditEvent.objects.get(action=RetentionEvent.DEATH_RECORDED)
+    assert row.actor == cast.org_admin
+    assert row.detail == {}
