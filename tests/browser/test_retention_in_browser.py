@@ -64,6 +64,15 @@ def test_an_admin_sets_retention_holds_and_erases_a_case(page: Page, browser_cas
     page.get_by_label("Why is the hold no longer needed?").fill("The claim was settled.")
     submit(page, axe_check, "Lift the hold", "The legal hold is lifted.")
 
+    page.get_by_role("link", name="Record the date of death").click()
+    _heading(page, "Record the date of death")
+    axe_check(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Back to the case").click()
+    _heading(page, NAME)
+
     page.get_by_role("link", name="Erase this case on request").click()
     _heading(page, "Erase this case")
     axe_check(page)
