@@ -152,9 +152,12 @@ def scrub_reports(organisation_id: int, answers: Sequence[str]) -> int:
     from leaver.reports import outputs
 
     removed = 0
+    # The files are not read (they are drawn again only where a quote goes): only the
+    # document, the charts and what the PDF prints.
     for report in StoredReport.objects.filter(
             organisation_id=organisation_id, status=Status.READY).select_related(
-            "organisation"):
+            "organisation").only("pk", "document", "charts", "finished_at", "requested_at",
+                                 "organisation__name").iterator(chunk_size=20):
         count = scrub_document(report.document, texts)
         if not count:
             continue
