@@ -23,6 +23,9 @@ SECTIONS = [
      "Who read or changed what, and when. Export it as a spreadsheet."),
     ("administration:outbox:list", "Emails not sent",
      "Emails Leaver could not send yet, why, and when it tries again."),
+    ("retention:settings", "Keeping and erasing records",
+     "How long records are kept, what will be erased in the next 30 days, legal holds, and "
+     "erasing a case on request."),
 ]
 
 

@@ -107,11 +107,11 @@ def _link(case: Interview, purpose: LinkPurpose) -> LeaverLink:
     return links.open_link(links.issue(case=case, purpose=purpose, actor=None))
 
 
-def _offer(case: Interview, school: School) -> Interview:
+def offer(case: Interview, school: School) -> Interview:
     return actions_offer.send_offer(actor=school.hr, interview=case)
 
 
-def _reply(case: Interview, *, taking_part: str = "interview", anonymous: bool = False,
+def reply(case: Interview, *, taking_part: str = "interview", anonymous: bool = False,
            preferred: User | None = None, accepted: bool = True, reason: str = "") -> None:
     you.reply_to_offer(link=_link(case, LinkPurpose.OFFER), reply=you.OfferReply(
         accepted=accepted, reason=reason,
@@ -155,7 +155,7 @@ def _answer(case: Interview, save: Callable[[str, dict[str, Value]], object],
         save(section.key, {i.key: answers[i.key] for i in section.items if i.key in answers})
 
 
-def _earlier(case: Interview, days: int) -> None:
+def earlier(case: Interview, days: int) -> None:
     """Move what has happened on the case `days` back (demo only, like walk.shift_in_time):
     its timeline, the offer and reply, the record and its deadline."""
     by = dt.timedelta(days=days)
@@ -173,36 +173,36 @@ def _leavers(school: School) -> None:
     # Recorded; the offer is not sent yet.
     _record(school, "Priya Nair", "Teacher of English", "relocation", department="English")
     # Offered: waiting for the reply.
-    _offer(_record(school, "Tom Fletcher", "Teaching assistant", "pay",
+    offer(_record(school, "Tom Fletcher", "Teaching assistant", "pay",
                    department="Learning support"), school)
     # Declined, with a reason.
-    case = _offer(_record(school, "Grace Osei", "Teacher of geography",
+    case = offer(_record(school, "Grace Osei", "Teacher of geography",
                           "career_progression", department="Humanities"), school)
-    _reply(case, accepted=False, reason="I would rather not, thank you. I have already "
+    reply(case, accepted=False, reason="I would rather not, thank you. I have already "
                                         "talked it through with my head of department.")
     # Accepted, an interview with the external interviewer they chose: assigned.
-    case = _offer(_record(school, "Ben Walsh", "Science technician", "workload",
+    case = offer(_record(school, "Ben Walsh", "Science technician", "workload",
                           department="Science", line_manager=school.gareth), school)
-    _reply(case, preferred=school.judith)
+    reply(case, preferred=school.judith)
     interviewing.assign_interviewer(actor=hr, case=_fresh(case), interviewer=school.judith)
     # Arranged with the deputy head.
-    case = _offer(_record(school, "Aisha Rahman", "Teacher of maths", "promotion_elsewhere",
+    case = offer(_record(school, "Aisha Rahman", "Teacher of maths", "promotion_elsewhere",
                           department="Maths"), school)
-    _reply(case, preferred=school.owen)
+    reply(case, preferred=school.owen)
     _interview(case, school, school.owen)
     # Interviewed and sent to the leaver to check.
-    case = _offer(_record(school, "Daniel Hughes", "Head of history", "leadership_and_management",
+    case = offer(_record(school, "Daniel Hughes", "Head of history", "leadership_and_management",
                           department="Humanities"), school)
-    _reply(case, preferred=school.judith)
+    reply(case, preferred=school.judith)
     _interview(case, school, school.judith, said(
         "leadership_and_management", 2, 2,
         "Being asked before decisions about the curriculum were made.",
         "The pupils are kind and the humanities team is close.", "not_sure"))
     recording.send_for_confirmation(actor=school.judith, case=_fresh(case))
     # The leaver asked for a correction; the interviewer has not made it yet.
-    case = _offer(_record(school, "Laura Bennett", "Teacher of music", "workload",
+    case = offer(_record(school, "Laura Bennett", "Teacher of music", "workload",
                           department="Performing arts"), school)
-    _reply(case, preferred=school.owen)
+    reply(case, preferred=school.owen)
     _interview(case, school, school.owen, said(
         "workload", 2, 4, "Fewer after-school concerts each term, and time to plan lessons.",
         "Music matters here: the concerts are a highlight of the year.", "yes"))
@@ -211,17 +211,17 @@ def _leavers(school: School) -> None:
                             comment="I said the music budget needs more support, not the "
                                     "music department. The department was great.")
     # Answered online, anonymous in reports, and signed: the action plan is overdue.
-    case = _offer(_record(school, "Chris Walker", "Teacher of PE", "pupil_behaviour",
+    case = offer(_record(school, "Chris Walker", "Teacher of PE", "pupil_behaviour",
                           department="PE"), school)
-    _reply(case, taking_part="self", anonymous=True)
+    reply(case, taking_part="self", anonymous=True)
     self_done(case, said("pupil_behaviour", 3, 2,
                          "Senior staff backing us up when we follow the behaviour policy.",
                          "Sport: the teams and the fixtures are excellent.", "no"))
-    _earlier(case, 30)
+    earlier(case, 30)
     # Interviewed, signed in the room, and two actions agreed (one answered).
-    case = _offer(_record(school, "Emma Lewis", "Teacher of science", "workload",
+    case = offer(_record(school, "Emma Lewis", "Teacher of science", "workload",
                           department="Science", line_manager=school.gareth), school)
-    _reply(case, preferred=school.judith)
+    reply(case, preferred=school.judith)
     _interview(case, school, school.judith, said(
         "workload", 1, 3, "Marking that did not eat every weekend, and time to plan lessons.",
         "The science team share resources and look after each other.", "yes",
@@ -239,9 +239,9 @@ def _leavers(school: School) -> None:
     reviews.respond(actor=school.head, recommendation=first, kind="will_act",
                     text="Agreed at the leadership meeting: three data drops from January.")
     # Retiring: answered online, signed, nothing for the school to change.
-    case = _offer(_record(school, "Sarah Kent", "Office manager", "retirement",
+    case = offer(_record(school, "Sarah Kent", "Office manager", "retirement",
                           department="School office"), school)
-    _reply(case, taking_part="self")
+    reply(case, taking_part="self")
     self_done(case, said("retirement", 4, 5, "Nothing: it is simply time to retire.",
                          "A warm, welcoming office team and a supportive head.", "yes"))
     reviews.record_no_action(actor=hr, interview=_fresh(case),

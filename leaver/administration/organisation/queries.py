@@ -145,6 +145,11 @@ def _letters_summary(organisation: Organisation) -> list[tuple[str, str]]:
             ("Not filled in", ", ".join(missing).capitalize() if missing else "Nothing")]
 
 
+def _retention_summary(organisation: Organisation) -> list[tuple[str, str]]:
+    return [("Retention schedule", "How long each pathway's records are kept, and why"),
+            ("Erasure", "Cases due in the next 30 days, legal holds, erasure on request")]
+
+
 def _pathway_short(pathway: Pathway) -> str:
     return {Pathway.YOUNG_PERSON: "Young people", Pathway.STAFF: "School staff"}.get(
         pathway, str(pathway.label))
@@ -162,6 +167,8 @@ SECTIONS = [
     # concern hooks give the card's rows.
     Section("Safeguarding", "safeguarding:settings", concerns.settings_summary),
     Section("Deadlines", "administration:organisation:deadlines", deadlines.rows),
+    # Its pages are leaver.retention's, a layer above this one: the card only points there.
+    Section("Keeping and erasing records", "retention:settings", _retention_summary),
 ]
 
 

@@ -264,3 +264,21 @@ def test_the_annual_report_opens_on_a_year_with_the_demos_history(demo, client):
     page = client.get(reverse("reports:annual_monitoring")).content.decode()
     assert "Oak House" in page
     assert "Birch Lodge" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_case_on_legal_hold_and_one_due_for_erasure(demo, client):
+    from leaver.retention.models import LegalHold
+
+    [hold] = LegalHold.objects.filter(interview__organisation__slug="demo")
+    assert hold.in_place
+    assert hold.interview.leaver_name == "Joanne Pike"
+    admin = next(email for _, email, role, *_ in PEOPLE if role == Role.ORG_ADMIN)
+    client.force_login(User.objects.get(email=admin))
+    page = client.get(reverse("retention:due")).content.decode()
+    assert "Mark Ellison" in page
+    assert "Joanne Pike" in page
+    assert "On hold" in page
+    # Every leaver's timeline is still in the past.
+    for case in Interview.objects.filter(leaver_name__in=["Mark Ellison", "Joanne Pike"]):
+        assert all(entry.at <= timezone.now() for entry in timeline(case))

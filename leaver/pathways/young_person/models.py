@@ -38,6 +38,9 @@ class YoungPerson(models.Model):
         Interview, on_delete=models.CASCADE, related_name="young_person"
     )
     date_of_birth = models.DateField()
+    # Recorded when the young person has died: their case record is then kept 15 years after
+    # it instead of until their 75th birthday (leaver.retention.rules).
+    date_of_death = models.DateField(null=True, blank=True)
     planned_move_date = models.DateField()
     social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocated_young_people"

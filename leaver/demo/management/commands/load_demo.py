@@ -27,6 +27,7 @@ from leaver.demo import deadlines
 from leaver.demo import history as demo_history
 from leaver.demo import outbox as demo_outbox
 from leaver.demo import reports as demo_reports
+from leaver.demo import retention as demo_retention
 from leaver.demo import staff as demo_staff
 from leaver.demo import statements as texts
 from leaver.organisations.models import (
@@ -139,6 +140,8 @@ def load() -> None:
     # The school staff pathway (seed 000): Riverside Academy and its leavers.
     school = demo_staff.load(org, admin, DEMO_PASSWORD)
     demo_concerns.load(org, people)
+    # Two leavers of six years ago: one due for erasure soon, one kept by a legal hold.
+    demo_retention.load(admin, school)
     deadlines.make_some_late()
     statements.save_draft(actor=admin, organisation=org, pathway=Pathway.YOUNG_PERSON,
                           text=texts.STATEMENT_V2, text_cy="")
