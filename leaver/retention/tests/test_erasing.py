@@ -146,3 +146,22 @@ def test_an_erased_case_still_opens_for_those_who_read_it_and_names_nobody(clien
         assert NAME not in response.content.decode()
         assert OWN_WORDS not in (
             response.content.decode())
+
+
+def test_the_hash_check_counts_an_erased_record_apart_and_still_passes(cast):
+    import io
+
+    from django.core.management import call_command
+
+    from leaver.cases.integrity import verify_all
+
+    case = full_case(cast)
+    before = verify_all()
+    assert (before.records, before.erased, before.failures) == (1, 0, [])
+    erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin,
+               reason="They asked us to.", now=NOW)
+    after = verify_all()
+    assert (after.records, after.erased, after.failures) == (0, 1, [])
+    out = io.StringIO()
+    call_command("verify_records", stdout=out)
+    assert "Not checked: 1 erased records" in out.getvalue()

@@ -18,6 +18,9 @@ class Command(BaseCommand):
         failed = outcome.failed_cases
         self.stdout.write(f"Checked {outcome.records} records and {outcome.versions} "
                           f"versions: {len(failed)} failed.")
+        if outcome.erased:
+            self.stdout.write(f"Not checked: {outcome.erased} erased records (no hash is kept "
+                              "once a record is erased).")
         for failure in outcome.failures:
             self.stdout.write(f"FAILED {failure.case}: {failure.what}")
         if failed:
