@@ -83,7 +83,9 @@ def test_make_serve_names_the_missing_variables(tmp_path):
 
 
 def _get(port: int, path: str, **headers: str) -> tuple[http.client.HTTPResponse, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    # Generous: a loaded 2-core machine takes seconds for a worker's first request (it
+    # imports the app); this is a wait for an answer, not a timing assertion.
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers={"Host": HOST, **headers})
     response = connection.getresponse()
     return response, response.read()
