@@ -10,6 +10,7 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self) -> None:
+        from leaver.cases import checks  # noqa: F401  (registers the key check)
         from leaver.cases import reminders
         from leaver.notifications import schedule
 
