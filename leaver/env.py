@@ -13,7 +13,6 @@ import re
 import uuid
 from urllib.parse import unquote, urlsplit
 
-
 _KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 

@@ -20,8 +20,7 @@ from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.answering import AnswerForm, answer_to, words
 from leaver.questionnaires.models import Version
 from leaver.questionnaires.selection import version_for
-from leaver.questionnaires.spec import (DID_NOT_ANSWER, NOT_ASKED, ItemType, Questionnaire,
-                                        Section)
+from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, ItemType, Questionnaire, Section
 
 NO_QUESTIONNAIRE = (
     "Your organisation has no published questionnaire for this pathway, so the interview "

@@ -14,7 +14,8 @@ from leaver.core import key_rotation
 
 
 @checks.register(checks.Tags.database)
-def keys_for_every_stored_value(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+def keys_for_every_stored_value(app_configs: Any = None, **kwargs: Any
+                                ) -> list[checks.CheckMessage]:
     if not kwargs.get("databases"):
         return []
     found = []

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from leaver.core import limits
-from leaver.core.encrypted_fields import (EncryptedJSONField, EncryptedTextField,
-                                          SealableTextField)
+from leaver.core.encrypted_fields import EncryptedJSONField, EncryptedTextField, SealableTextField
 from leaver.core.limits import at_most, at_most_sealed
 from leaver.organisations.models import Pathway
 

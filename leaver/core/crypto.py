@@ -49,13 +49,13 @@ class Undecryptable(CannotDecrypt):
 Keys = tuple[tuple[str, bytes], ...]
 
 
-def keys() -> Keys:
+def keyring() -> Keys:
     found: Keys = settings.FIELD_ENCRYPTION_KEYS
     return found
 
 
 def active_key_id() -> str:
-    return keys()[0][0]
+    return keyring()[0][0]
 
 
 @functools.lru_cache(maxsize=16)
@@ -64,7 +64,7 @@ def _cipher(key: bytes) -> AESGCM:
 
 
 def _key(key_id: str) -> bytes:
-    for found_id, key in keys():
+    for found_id, key in keyring():
         if found_id == key_id:
             return key
     raise UnknownKey(key_id)
@@ -79,7 +79,7 @@ def key_id_of(token: str) -> str:
 
 
 def encrypt(text: str) -> str:
-    key_id, key = keys()[0]
+    key_id, key = keyring()[0]
     nonce = os.urandom(NONCE_BYTES)
     sealed = _cipher(key).encrypt(nonce, text.encode("utf-8"), key_id.encode("ascii"))
     return f"{PREFIX}{key_id}:{base64.b64encode(nonce + sealed).decode('ascii')}"

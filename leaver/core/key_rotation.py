@@ -99,7 +99,7 @@ def unknown_key_ids(column: Column) -> set[str]:
         rows = column.model._default_manager.annotate(
             **{STORED: Cast(column.field.name, output_field=models.TextField())}).filter(
             **{f"{STORED}__startswith": _prefix(column, "")[:-1]})
-        for key_id in [*(k for k, _ in crypto.keys()), *found]:
+        for key_id in [*(k for k, _ in crypto.keyring()), *found]:
             rows = rows.exclude(**{f"{STORED}__startswith": _prefix(column, key_id)})
         stored = rows.values_list(STORED, flat=True).first()
         if stored is None:
