@@ -11,7 +11,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0010_encrypt_at_rest'),
         ('reviews', '0004_text_length_limits'),
     ]
 

@@ -12,8 +12,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0010_encrypt_at_rest'),
-        ('organisations', '0010_staff_deadlines_links_interviewer_description'),
         ('safeguarding', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
