@@ -18,7 +18,7 @@ def keys_for_every_stored_value(app_configs: Any = None, **kwargs: Any
                                 ) -> list[checks.CheckMessage]:
     if not kwargs.get("databases"):
         return []
-    found = []
+    found: list[checks.CheckMessage] = []
     for column in key_rotation.columns(apps.get_models()):
         try:
             unknown = key_rotation.unknown_key_ids(column)

@@ -61,7 +61,7 @@ class SealableTextField(models.TextField):  # type: ignore[type-arg]
         return super().get_prep_value(value)
 
 
-class EncryptedJSONField(models.JSONField):  # type: ignore[type-arg]
+class EncryptedJSONField(models.JSONField):
     """A JSON document stored as one JSON string: its encrypted serialisation."""
 
     description = "A JSON document encrypted at rest"

@@ -49,7 +49,7 @@ def _prefix(column: Column, key_id: str) -> str:
 def pending(column: Column) -> models.QuerySet[Any]:
     """The rows of `column` not on the active key."""
     name = column.field.name
-    found = column.model._default_manager.annotate(
+    found: models.QuerySet[Any] = column.model._default_manager.annotate(
         **{STORED: Cast(name, output_field=models.TextField())}).exclude(
         **{f"{STORED}__startswith": _prefix(column, crypto.active_key_id())})
     if isinstance(column.field, SealableTextField):

@@ -37,7 +37,7 @@ COMMENT = "typed comment "  # what leaver.testing.section_post types in every co
 NOTES = "secret notes kestrel"
 
 
-def raw(table: str, column: str, **where: object) -> list[str]:
+def raw(table: str, column: str, **where: Any) -> list[str]:
     """What the database holds, read past the ORM."""
     condition = " AND ".join(f"{name} = %s" for name in where) or "1 = 1"
     with connection.cursor() as cursor:
