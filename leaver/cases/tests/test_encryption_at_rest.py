@@ -6,6 +6,7 @@ active key in batches and carries on after an interruption; nothing logs the tex
 from __future__ import annotations
 
 import base64
+import importlib
 import io
 import json
 import logging
@@ -240,3 +241,28 @@ def test_the_key_list_is_read_in_order_the_first_active(monkeypatch):
     other = base64.b64encode(b"o" * 32).decode()
     monkeypatch.setenv("FIELD_ENCRYPTION_KEYS", f" k2:{KEY} , old-1:{other}")
     assert env.field_keys("FIELD_ENCRYPTION_KEYS") == (("k2", b"k" * 32), ("old-1", b"o" * 32))
+
+
+def test_the_migration_encrypts_free_text_answers_stored_before_and_leaves_codes_plain(
+        client, cast):
+    """leaver/cases/migrations/0010_encrypt_at_rest: answers written in plain before it."""
+    record = submitted(client, cast)
+    case = record.interview_id
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE interviews_answer SET value = %s WHERE interview_id = %s AND "
+                       "item_key LIKE %s", ["plain comment", case, "%comment"])
+    plain = dict(zip(raw("interviews_answer", "item_key", interview_id=case),
+                     raw("interviews_answer", "value", interview_id=case), strict=True))
+    assert "plain comment" in plain.values()
+    migration = importlib.import_module("leaver.cases.migrations.0010_encrypt_at_rest")
+    migration.encrypt_free_text_answers(apps, None)
+    after = dict(zip(raw("interviews_answer", "item_key", interview_id=case),
+                     raw("interviews_answer", "value", interview_id=case), strict=True))
+    for key, value in plain.items():
+        if value == "plain comment":
+            assert after[key].startswith("enc:dev:")
+        elif not value.startswith("enc:"):
+            assert after[key] == value  # a choice code: plain, as before
+    assert {a.value for a in Answer.objects.filter(interview_id=case,
+                                                  item_key__endswith="_comment")} == {
+        "plain comment"}
