@@ -37,6 +37,12 @@ def _open(value: Any) -> Any:
 
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     description = "Text encrypted at rest"
+    # SQL sees ciphertext: `contains`, `startswith` and the like would silently match nothing,
+    # so they are refused (FieldError). `= ""` and `IS NULL` still work.
+    LOOKUPS = frozenset({"exact", "isnull", "in"})
+
+    def get_lookup(self, lookup_name: str) -> Any:
+        return super().get_lookup(lookup_name) if lookup_name in self.LOOKUPS else None
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
         opened = _open(value)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core import checks
+from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -121,6 +122,9 @@ def test_drafts_letters_and_messages_are_encrypted_at_rest(client, cast):
     [value] = raw("reviews_letter", "text", interview_id=interview.pk)
     assert "ptarmigan" not in value
     assert Letter.objects.get(interview=interview).text == "Dear Sam, thank you ptarmigan"
+    # SQL cannot look inside: refused rather than silently finding nothing.
+    with pytest.raises(FieldError, match="Unsupported lookup 'contains'"):
+        Letter.objects.filter(text__contains="ptarmigan").exists()
 
     [message] = queue([Draft(to="sam@example.org", subject="Your letter",
                              body="Your letter says ptarmigan",
