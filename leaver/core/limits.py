@@ -9,7 +9,8 @@ below, enforced three times:
    and long boxes count characters as people type (the GOV.UK character count);
 2. the action refuses the same (`refuse_if_too_long`), so no other path stores more;
 3. the database refuses more (`at_most`: a check constraint on every limited TextField;
-   CharFields are limited by their `max_length` on PostgreSQL).
+   CharFields are limited by their `max_length` on PostgreSQL; a column encrypted at rest,
+   `at_most_sealed`, by the longest token its limit can make: ADR 0027).
 
 A line break counts as one character (browsers send two; the form keeps one).
 

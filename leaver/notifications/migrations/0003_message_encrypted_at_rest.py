@@ -1,5 +1,5 @@
-"""Encryption at rest (ADR 0027): the columns become encrypted fields, their length checks
-allow the token, and the rows already there are encrypted with the active key."""
+"""Encryption at rest (ADR 0027): the body and the attachment become encrypted fields, and the
+messages already there are encrypted with the active key."""
 
 import leaver.core.encrypted_fields
 from leaver.core.key_rotation import encrypt_existing
