@@ -26,6 +26,7 @@ from bench import loader
 from bench.texts import SENTENCES
 from leaver.accounts.models import User
 from leaver.cases.models import Answer, Interview, InterviewRecord, RecordVersion
+from leaver.core.encrypted_fields import Sealed
 from leaver.organisations.models import Membership, Organisation, Role, Setting, SettingKind
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import TERMINAL, State
@@ -261,6 +262,7 @@ def _answers(rng: random.Random, recorded: list[tuple[int, dt.datetime]], versio
     open_keys = [i.key for i in items if i.type == ItemType.LONG_TEXT
                  and not i.key.endswith("_comment") and not i.relevant]
     value_of = _Pick(rng, dict(VALUES))
+    free = {i.key for i in items if i.type in (ItemType.SHORT_TEXT, ItemType.LONG_TEXT)}
     pk = first_id
     for interview_id, _submitted in recorded:
         said: dict[str, str] = {key: value_of() for key in closed}
@@ -273,5 +275,5 @@ def _answers(rng: random.Random, recorded: list[tuple[int, dt.datetime]], versio
         for key, value in said.items():
             if key in closed:
                 made.closed_answers[key, value] += 1
-            yield pk, interview_id, version_id, key, value
+            yield pk, interview_id, version_id, key, Sealed(value) if key in free else value
             pk += 1

@@ -14,6 +14,8 @@ from typing import Any
 from django.core.management.color import no_style
 from django.db import connection, models
 
+from leaver.core.encrypted_fields import ENCRYPTED
+
 BATCH = 5000
 
 
@@ -60,6 +62,8 @@ def insert(model: type[models.Model], named: Sequence[str], rows: Iterable[tuple
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     json_at = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    # Encrypted at rest as the app stores them (ADR 0027): free-text answers given as Sealed.
+    sealed_at = [i for i, f in enumerate(fields) if isinstance(f, ENCRYPTED)]
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -67,8 +71,10 @@ def insert(model: type[models.Model], named: Sequence[str], rows: Iterable[tuple
             with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     full = row + defaults
-                    if json_at:
+                    if json_at or sealed_at:
                         listed = list(full)
+                        for i in sealed_at:
+                            listed[i] = fields[i].get_prep_value(listed[i])
                         for i in json_at:
                             listed[i] = json.dumps(listed[i])
                         full = tuple(listed)

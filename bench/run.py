@@ -60,6 +60,8 @@ def _environment() -> dict[str, str]:
                 "DJANGO_SETTINGS_MODULE": "bench.settings",
                 "ALLOWED_HOSTS": "127.0.0.1,localhost"})
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
+    # Synthetic data only: a fixed key, so the data generated and the server agree.
+    env.setdefault("FIELD_ENCRYPTION_KEYS", "bench:YmVuY2gtb25seS1ub3Qtc2VjcmV0LWtleS0zMmJ5dGU=")
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
 

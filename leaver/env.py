@@ -6,10 +6,14 @@ mis-deployed server never runs with a half-understood configuration.
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import os
+import re
 import uuid
 from urllib.parse import unquote, urlsplit
+
+_KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
 class ConfigurationError(Exception):
@@ -141,3 +145,31 @@ def notify_api_key(name: str) -> str:
     if len(value) < 74 or value[-37] != "-":
         raise ConfigurationError(f"{name} must be a whole GOV.UK Notify API key, with its name.")
     return value
+
+
+def field_keys(name: str, default: str | None = None) -> tuple[tuple[str, bytes], ...]:
+    """Keys for encrypting fields at rest: `id:base64, id:base64, …`, each key 32 random bytes
+    (AES-256) under a short id of letters, digits, `-` or `_`. The first encrypts; every one
+    listed decrypts (leaver.core.crypto, ADR 0027)."""
+    value = text(name, default)
+    found: list[tuple[str, bytes]] = []
+    for part in value.split(","):
+        key_id, colon, encoded = part.strip().partition(":")
+        if not colon or not _KEY_ID.fullmatch(key_id):
+            raise ConfigurationError(
+                f"{name} must list keys as id:base64 separated by commas, the id 1 to 16 "
+                "letters, digits, - or _ (for example k1:…).")
+        try:
+            key = base64.b64decode(encoded.strip(), validate=True)
+        except ValueError:
+            raise ConfigurationError(
+                f"{name} has a key {key_id!r} that is not base64.") from None
+        if len(key) != 32:
+            raise ConfigurationError(
+                f"{name} has a key {key_id!r} of {len(key)} bytes; each must be 32 random "
+                "bytes, base64-encoded (python -c \"import os, base64; "
+                "print(base64.b64encode(os.urandom(32)).decode())\").")
+        if key_id in dict(found):
+            raise ConfigurationError(f"{name} lists the key id {key_id!r} twice.")
+        found.append((key_id, key))
+    return tuple(found)

@@ -16,6 +16,13 @@ SECRET_KEY = env.text("SECRET_KEY", "dev-only-insecure-key-do-not-deploy" if DEB
 if not DEBUG and len(SECRET_KEY) < 32:
     raise env.ConfigurationError("SECRET_KEY must be at least 32 characters when DEBUG is off.")
 
+# Keys for the free text, notes, concerns and letters encrypted at rest (leaver.core.crypto,
+# ADR 0027): the first encrypts, all decrypt. With DEBUG on, a fixed development key that is in
+# this file and so protects nothing; with DEBUG off a missing or malformed value stops start-up.
+FIELD_ENCRYPTION_KEYS = env.field_keys(
+    "FIELD_ENCRYPTION_KEYS",
+    "dev:bGVhdmVyLWRldmVsb3BtZW50LW9ubHkta2V5LW5vdCE=" if DEBUG else None)
+
 ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS", [])
 # Absolute address of the site, for links in emails.

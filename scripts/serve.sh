@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 bin=${VENV:-.venv}/bin
 export DEBUG=false
 
-required=(SECRET_KEY ALLOWED_HOSTS DATABASE_URL SITE_URL DEFAULT_FROM_EMAIL BEHIND_TLS_PROXY)
+required=(SECRET_KEY ALLOWED_HOSTS DATABASE_URL SITE_URL DEFAULT_FROM_EMAIL BEHIND_TLS_PROXY
+          FIELD_ENCRYPTION_KEYS)
 missing=()
 for name in "${required[@]}"; do
     [[ -n ${!name:-} ]] || missing+=("$name")
@@ -23,5 +24,7 @@ fi
 
 "$bin/python" manage.py check --deploy --fail-level WARNING
 "$bin/python" manage.py migrate --no-input
+# Every stored value's key is in FIELD_ENCRYPTION_KEYS (leaver.cases.checks, ADR 0027).
+"$bin/python" manage.py check --database default --fail-level ERROR
 "$bin/python" manage.py collectstatic --no-input --verbosity 0
 exec "$bin/gunicorn" --config python:leaver.gunicorn_config

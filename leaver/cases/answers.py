@@ -12,6 +12,7 @@ from leaver.accounts.models import User
 from leaver.cases import concerns
 from leaver.cases.models import Answer, Interview, InterviewRecord
 from leaver.core import limits
+from leaver.core.encrypted_fields import Sealed
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
 from leaver.questionnaires import queries as codec
@@ -19,7 +20,7 @@ from leaver.questionnaires.answering import Answer as Value
 from leaver.questionnaires.answering import AnswerForm, answer_to, words
 from leaver.questionnaires.models import Version
 from leaver.questionnaires.selection import version_for
-from leaver.questionnaires.spec import Questionnaire, Section
+from leaver.questionnaires.spec import DID_NOT_ANSWER, NOT_ASKED, ItemType, Questionnaire, Section
 
 NO_QUESTIONNAIRE = (
     "Your organisation has no published questionnaire for this pathway, so the interview "
@@ -86,11 +87,24 @@ def refuse_if_too_long(questionnaire: Questionnaire, answers: Mapping[str, Value
                                   answer_to(labels.get(key, key)))
 
 
+FREE_TEXT = frozenset({ItemType.SHORT_TEXT, ItemType.LONG_TEXT})
+
+
+def stored(item_type: ItemType | None, text: str) -> str:
+    """How an answer is stored: free text encrypted at rest (`Sealed`, ADR 0027); a choice
+    code, number, date or "did not want to answer" plain, so reports count them in SQL."""
+    if item_type in FREE_TEXT and text not in (DID_NOT_ANSWER, NOT_ASKED):
+        return Sealed(text)
+    return text
+
+
 def store(case: Interview, version: Version, answers: Mapping[str, Value]) -> None:
-    refuse_if_too_long(version.questionnaire, answers)
+    questionnaire = version.questionnaire
+    refuse_if_too_long(questionnaire, answers)
+    types = questionnaire.keys()
     Answer.objects.bulk_create(
         Answer(interview=case, version=version, item_key=key,
-               value=codec.to_text(value).strip())
+               value=stored(types.get(key), codec.to_text(value).strip()))
         for key, value in answers.items() if codec.to_text(value).strip()
     )
 

@@ -10,7 +10,10 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self) -> None:
-        from leaver.cases import reminders
+        from leaver.cases import (
+            checks,  # noqa: F401  (registers the key check)
+            reminders,
+        )
         from leaver.notifications import schedule
 
         # Hourly: reminders on the due date, then overdue and escalation rounds (each queued

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import models
 
 from leaver.core import limits
-from leaver.core.limits import at_most
+from leaver.core.encrypted_fields import EncryptedJSONField, EncryptedTextField, SealableTextField
+from leaver.core.limits import at_most, at_most_sealed
 from leaver.organisations.models import Pathway
 
 
@@ -127,9 +128,9 @@ class InterviewRecord(models.Model):
     advocacy_discussed = models.BooleanField(default=False)
     complaints_referral_wanted = models.BooleanField(default=False)
     advocacy_referral_wanted = models.BooleanField(default=False)
-    interviewer_notes = models.TextField(blank=True)
+    interviewer_notes = EncryptedTextField(blank=True)
     agreed_with_young_person = models.BooleanField()
-    left_out_note = models.TextField(blank=True)
+    left_out_note = EncryptedTextField(blank=True)
     circulation_restricted = models.BooleanField(default=False)
     restriction_reason = models.TextField(blank=True)
     # SHA-256 of the canonical content at submission (leaver.cases.records); after an
@@ -143,8 +144,8 @@ class InterviewRecord(models.Model):
 
     class Meta:
         constraints = [
-            at_most("interviewrecord", "interviewer_notes", limits.INTERVIEWER_NOTES),
-            at_most("interviewrecord", "left_out_note", limits.LEFT_OUT_NOTE),
+            at_most_sealed("interviewrecord", "interviewer_notes", limits.INTERVIEWER_NOTES),
+            at_most_sealed("interviewrecord", "left_out_note", limits.LEFT_OUT_NOTE),
             at_most("interviewrecord", "restriction_reason", limits.REASON)]
 
     def __str__(self) -> str:
@@ -171,16 +172,16 @@ class RecordDraft(models.Model):
     complaints_referral_wanted = models.BooleanField(null=True)
     advocacy_discussed = models.BooleanField(null=True)
     advocacy_referral_wanted = models.BooleanField(null=True)
-    interviewer_notes = models.TextField(blank=True)
-    left_out_note = models.TextField(blank=True)
+    interviewer_notes = EncryptedTextField(blank=True)
+    left_out_note = EncryptedTextField(blank=True)
     agreed_with_young_person = models.BooleanField(null=True)
     restrict_circulation = models.BooleanField(null=True)
     restriction_reason = models.TextField(blank=True)
 
     class Meta:
         constraints = [
-            at_most("recorddraft", "interviewer_notes", limits.INTERVIEWER_NOTES),
-            at_most("recorddraft", "left_out_note", limits.LEFT_OUT_NOTE),
+            at_most_sealed("recorddraft", "interviewer_notes", limits.INTERVIEWER_NOTES),
+            at_most_sealed("recorddraft", "left_out_note", limits.LEFT_OUT_NOTE),
             at_most("recorddraft", "restriction_reason", limits.REASON)]
 
     def __str__(self) -> str:
@@ -198,14 +199,14 @@ class Answer(models.Model):
     version = models.ForeignKey("questionnaires.Version", on_delete=models.PROTECT,
                                 related_name="answers")
     item_key = models.CharField(max_length=64)
-    value = models.TextField()
+    value = SealableTextField()
 
     class Meta:
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["interview", "item_key"],
                                     name="answer_once_per_item"),
-            at_most("answer", "value", limits.ANSWER),
+            at_most_sealed("answer", "value", limits.ANSWER),
         ]
 
     def __str__(self) -> str:
@@ -242,7 +243,7 @@ class RecordVersion(models.Model):
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE,
                                   related_name="record_versions")
     number = models.PositiveIntegerField()
-    content = models.JSONField()  # leaver.cases.records.canonical_content at that moment
+    content = EncryptedJSONField()  # leaver.cases.records.canonical_content at that moment
     content_sha256 = models.CharField(max_length=64)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                 null=True, blank=True, related_name="+")  # None: the leaver

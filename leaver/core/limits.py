@@ -9,7 +9,8 @@ below, enforced three times:
    and long boxes count characters as people type (the GOV.UK character count);
 2. the action refuses the same (`refuse_if_too_long`), so no other path stores more;
 3. the database refuses more (`at_most`: a check constraint on every limited TextField;
-   CharFields are limited by their `max_length` on PostgreSQL).
+   CharFields are limited by their `max_length` on PostgreSQL; a column encrypted at rest,
+   `at_most_sealed`, by the longest token its limit can make: ADR 0027).
 
 A line break counts as one character (browsers send two; the form keeps one).
 
@@ -65,6 +66,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
+from leaver.core.crypto import sealed_length
 from leaver.core.errors import ActionRefused
 
 # The young person's case ---------------------------------------------------------------------
@@ -125,3 +127,12 @@ def at_most(model: str, field: str, limit: int) -> models.CheckConstraint:
     `limit` characters; SQLite and PostgreSQL both count characters, not bytes."""
     return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit),
                                   name=f"{model}_{field}_at_most_{limit}")
+
+
+def at_most_sealed(model: str, field: str, limit: int) -> models.CheckConstraint:
+    """`at_most` for a column encrypted at rest (leaver.core.encrypted_fields): the database
+    sees the token, so it checks the longest token a text of `limit` characters makes; the
+    form and the action check the characters themselves."""
+    bound = sealed_length(limit)
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), bound),
+                                  name=f"{model}_{field}_sealed_at_most_{limit}")

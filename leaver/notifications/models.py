@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from leaver.core.encrypted_fields import EncryptedTextField
+
 
 class Status(models.TextChoices):
     HELD = "held", "Waiting for the daily summary"
@@ -30,15 +32,16 @@ class Message(models.Model):
                              blank=True, related_name="+")
     to = models.EmailField()
     subject = models.CharField(max_length=200)
+    # Encrypted at rest (it can quote a letter; ADR 0027).
     # Blanked once sent when `secret` (an invitation or password reset link). Never logged.
-    body = models.TextField(blank=True)
+    body = EncryptedTextField(blank=True)
     secret = models.BooleanField(default=False)
     # One optional text attachment (a calendar invitation): its file name, MIME type and
     # content. Empty name: none. GOV.UK Notify cannot attach it (leaver.notifications.
     # providers), so whoever attaches one also says what it holds in the body.
     attachment_name = models.CharField(max_length=100, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
-    attachment_text = models.TextField(blank=True)
+    attachment_text = EncryptedTextField(blank=True)
     # For the daily summary: the link, what the reader must do and by when.
     path = models.CharField(max_length=500, blank=True)
     action = models.CharField(max_length=200, blank=True)

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import models
 
 from leaver.core import limits
-from leaver.core.limits import at_most
+from leaver.core.encrypted_fields import EncryptedTextField
+from leaver.core.limits import at_most, at_most_sealed
 
 
 class ResponseKind(models.TextChoices):
@@ -127,7 +128,7 @@ class Letter(models.Model):
     interview = models.OneToOneField(
         "interviews.Interview", on_delete=models.CASCADE, related_name="letter"
     )
-    text = models.TextField()
+    text = EncryptedTextField()
     # "en" or "cy": the language the draft was written in (the pathway's letter_language).
     language = models.CharField(max_length=8, default="en")
     sent_at = models.DateTimeField(null=True, blank=True)  # when it was recorded as sent
@@ -135,7 +136,7 @@ class Letter(models.Model):
     sent_how = models.CharField(max_length=16, choices=SentHow.choices, blank=True)
 
     class Meta:
-        constraints = [at_most("letter", "text", limits.LETTER)]
+        constraints = [at_most_sealed("letter", "text", limits.LETTER)]
 
     def __str__(self) -> str:
         return f"Letter for {self.interview}"

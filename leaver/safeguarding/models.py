@@ -14,7 +14,8 @@ from django.conf import settings
 from django.db import models
 
 from leaver.core import limits
-from leaver.core.limits import at_most
+from leaver.core.encrypted_fields import EncryptedTextField
+from leaver.core.limits import at_most, at_most_sealed
 
 
 class Status(models.TextChoices):
@@ -59,9 +60,9 @@ class Concern(models.Model):
     raised_at = models.DateTimeField()
     # By hand: the young person's own words (verbatim), when they said them, and the note of
     # whoever raised it. Raised by answers: see `triggers`.
-    words = models.TextField(blank=True)
+    words = EncryptedTextField(blank=True)
     said_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = EncryptedTextField(blank=True)
 
     # Acknowledging: due within the organisation's working hours; escalated after that, again
     # every further period until acknowledged (leaver.safeguarding.escalation).
@@ -88,8 +89,8 @@ class Concern(models.Model):
         ordering = ["-raised_at", "-id"]
         indexes = [models.Index(fields=["organisation", "status"]),
                    models.Index(fields=["setting", "raised_at"])]
-        constraints = [at_most("concern", "words", limits.CONCERN_WORDS),
-                       at_most("concern", "note", limits.CONCERN_NOTE),
+        constraints = [at_most_sealed("concern", "words", limits.CONCERN_WORDS),
+                       at_most_sealed("concern", "note", limits.CONCERN_NOTE),
                        at_most("concern", "no_action_reason", limits.REASON)]
 
     def __str__(self) -> str:
@@ -111,8 +112,8 @@ class Trigger(models.Model):
     # As recorded when the trigger was met (the answer may change later; this is what the
     # leads were told): the question, the answer in words and the comment on it.
     question = models.TextField()
-    answer = models.TextField()
-    comment = models.TextField(blank=True)
+    answer = EncryptedTextField()
+    comment = EncryptedTextField(blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="+")
@@ -131,14 +132,14 @@ class Note(models.Model):
     """A note added to a concern by a safeguarding lead or by whoever raised it."""
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="notes")
-    text = models.TextField()
+    text = EncryptedTextField()
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_at = models.DateTimeField()
 
     class Meta:
         ordering = ["written_at", "id"]
-        constraints = [at_most("note", "text", limits.CONCERN_NOTE)]
+        constraints = [at_most_sealed("note", "text", limits.CONCERN_NOTE)]
 
     def __str__(self) -> str:
         return f"Note on {self.concern}"

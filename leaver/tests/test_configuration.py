@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start_django(**variables: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items()
-                   if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "SESSION_IDLE_MINUTES"}}
+                   if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "SESSION_IDLE_MINUTES",
+                                "FIELD_ENCRYPTION_KEYS"}}
     environment.update(variables)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
@@ -43,9 +44,19 @@ def test_short_secret_key_in_production_is_refused():
     assert "SECRET_KEY must be at least 32 characters" in result.stderr
 
 
+KEYS = "k1:a2V5LW9uZS1vZi10aGlydHktdHdvLWJ5dGVzLWxvbmc="  # 32 bytes
+
+
 def test_production_starts_with_a_proper_key():
-    result = start_django(DEBUG="false", SECRET_KEY="k" * 50)
+    result = start_django(DEBUG="false", SECRET_KEY="k" * 50, FIELD_ENCRYPTION_KEYS=KEYS)
     assert result.returncode == 0, result.stderr
+
+
+def test_missing_encryption_keys_in_production_stop_start_up_naming_them():
+    """No development key with DEBUG off (ADR 0027)."""
+    result = start_django(DEBUG="false", SECRET_KEY="k" * 50)
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS must be set" in result.stderr
 
 
 @pytest.mark.parametrize(("variable", "value", "message"), [

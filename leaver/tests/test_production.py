@@ -26,7 +26,7 @@ HOST = "leaver.example.org"
 OURS = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "BEHIND_TLS_PROXY",
         "SECURE_COOKIES", "TRUSTED_PROXIES", "SITE_URL", "DEFAULT_FROM_EMAIL", "BIND",
         "WEB_CONCURRENCY", "WEB_TIMEOUT", "CSRF_TRUSTED_ORIGINS", "EMAIL_BACKEND",
-        "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "FIELD_ENCRYPTION_KEYS"}
 
 
 def production(tmp_path: Path, **changes: str) -> dict[str, str]:
@@ -36,6 +36,8 @@ def production(tmp_path: Path, **changes: str) -> dict[str, str]:
     environment.update({
         "DEBUG": "false",
         "SECRET_KEY": "a-production-key-of-more-than-fifty-characters-0123456789",
+        "FIELD_ENCRYPTION_KEYS": "k2:a2V5LXR3by1vZi10aGlydHktdHdvLWJ5dGVzLWxvbmc=,"
+                                 "k1:a2V5LW9uZS1vZi10aGlydHktdHdvLWJ5dGVzLWxvbmc=",
         "ALLOWED_HOSTS": HOST,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'leaver.sqlite3'}",
         "SITE_URL": f"https://{HOST}",
@@ -73,12 +75,22 @@ def test_check_deploy_fails_without_what_production_needs(tmp_path, changes, war
         assert warning in result.stderr
 
 
+@pytest.mark.parametrize("value", ["", "k1:not-a-key", "k1:c2hvcnQ="])
+def test_start_up_stops_without_the_encryption_keys_naming_them(tmp_path, value):
+    """DEBUG off: no development key; a missing or malformed FIELD_ENCRYPTION_KEYS stops
+    every command (ADR 0027)."""
+    result = check_deploy(production(tmp_path, FIELD_ENCRYPTION_KEYS=value))
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS" in result.stderr
+    assert "a2V5" not in result.stderr  # never a key in the message
+
+
 def test_make_serve_names_the_missing_variables(tmp_path):
-    environment = production(tmp_path, SECRET_KEY="", SITE_URL="")
+    environment = production(tmp_path, SECRET_KEY="", SITE_URL="", FIELD_ENCRYPTION_KEYS="")
     result = subprocess.run([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=environment,
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
-    assert "not set: SECRET_KEY SITE_URL" in result.stderr
+    assert "not set: SECRET_KEY SITE_URL FIELD_ENCRYPTION_KEYS" in result.stderr
     assert not (tmp_path / "leaver.sqlite3").exists()  # stopped before migrating anything
 
 

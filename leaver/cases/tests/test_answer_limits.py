@@ -14,6 +14,8 @@ from django.http import HttpResponse
 from leaver.cases import answers as case_answers
 from leaver.cases.models import Answer, Interview
 from leaver.core import limits
+from leaver.core.crypto import sealed_length
+from leaver.core.encrypted_fields import Sealed
 from leaver.core.errors import ActionRefused
 from leaver.pathways.young_person import recording
 from leaver.pathways.young_person.states import State
@@ -103,9 +105,14 @@ def test_storing_refuses_an_answer_over_the_limit_whatever_its_type(cast):
 
 
 def test_the_database_refuses_an_answer_over_the_limit(cast):
+    """The database sees the encrypted token of a free-text answer (ADR 0027), so it allows
+    the longest token of a 5,000-character answer and refuses anything longer."""
     interview = make_case(cast, State.SCHEDULED)
     version = case_answers.pin(interview)
     with pytest.raises(IntegrityError), transaction.atomic():
         Answer.objects.create(interview=interview, version=version, item_key=QUESTION,
-                              value="a" * (limits.ANSWER + 1))
+                              value="a" * (sealed_length(limits.ANSWER) + 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Answer.objects.create(interview=interview, version=version, item_key=QUESTION,
+                              value=Sealed("a" * 5 * limits.ANSWER))
     assert not Answer.objects.filter(interview=interview).exists()
