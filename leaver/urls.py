@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("leaver.pathways.young_person.urls")),
     path("", include("leaver.pathways.staff.urls")),
     path("", include("leaver.reviews.urls")),
+    path("", include("leaver.cases.urls")),
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),
     path("", include("leaver.safeguarding.urls")),
