@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
 from leaver.cases import versions
 from leaver.cases.models import AgreementStatus, AmendmentAgreement, Interview, RecordVersion
@@ -24,7 +25,7 @@ def page(case: Interview, tail: str) -> str:
     return f"/cases/{case.public_id}/record/{tail}"
 
 
-def login(user) -> Client:  # type: ignore[no-untyped-def]
+def login(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
