@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "leaver.administration",
     "leaver.safeguarding",
     "leaver.reports",
+    "leaver.subject_access",
     "leaver.demo",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("leaver.administration.urls")),
     path("", include("leaver.safeguarding.urls")),
     path("", include("leaver.reports.urls")),
+    path("", include("leaver.subject_access.urls")),
     # An invited person sets their password here, without signing in.
     path("", include("leaver.administration.users.invitation_urls")),
     # The leaver's own pages, from the links emailed to them (no account).
