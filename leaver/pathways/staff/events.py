@@ -28,7 +28,8 @@ class StaffEvent(models.TextChoices):
     CORRECTIONS_REQUESTED = "staff.corrections_requested", "The leaver asked for corrections"
     AMENDED = "staff.amended", "Record amended: a new version"
     # The interviewer's later amendment needs the HR lead's agreement (issue 14).
-    AMENDMENT_ASKED = "staff.amendment_asked", "The interviewer asked to amend the record"
+    AMENDMENT_ASKED = "staff.amendment_asked", (
+        "The interviewer asked an HR lead to agree to an amendment")
     AMENDMENT_AGREED = "staff.amendment_agreed", "The HR lead agreed to an amendment"
     AMENDMENT_REFUSED = "staff.amendment_refused", "The HR lead refused an amendment"
     NOT_CONFIRMED = "staff.not_confirmed", "Not confirmed by the leaver by the deadline"

@@ -36,10 +36,12 @@ class YoungPersonEvent(models.TextChoices):
     CORRECTIONS_REQUESTED = "interview.corrections_requested", (
         "The young person asked for corrections")
     # Amending the locked record with the IRO's agreement (amending.py, issue 14).
-    AMENDMENT_ASKED = "interview.amendment_asked", "The interviewer asked to amend the record"
-    AMENDMENT_AGREED = "interview.amendment_agreed", "The IRO agreed to an amendment"
-    AMENDMENT_REFUSED = "interview.amendment_refused", "The IRO refused an amendment"
-    AMENDED = "interview.amended", "Record amended: a new version"
+    AMENDMENT_ASKED = "interview.ask_to_amend", (
+        "The interviewer asked the IRO to agree to an amendment")
+    AMENDMENT_AGREED = "interview.agree_to_amend", "The IRO agreed to an amendment"
+    AMENDMENT_REFUSED = "interview.refuse_to_amend", "The IRO refused an amendment"
+    AMENDED = "interview.amend_record", (
+        "Record amended with the IRO's agreement: a new version")
     # Corrections (corrections.py): the audit row keeps the old and new values.
     CORRECT_MOVE_DATE = "interview.correct_move_date", "Planned move date changed"
     CORRECT_SETTING = "interview.correct_setting", "Home or placement changed"

@@ -167,7 +167,7 @@ def test_a_user_is_exported_with_their_account_roles_and_what_they_did(cast):
     assert cast.interviewer.email in values(content["parts"][0])
     assert [r["label"] for r in content["parts"][1]["rows"]] == [Role.INTERVIEWER.label]
     did = values(content["parts"][4])
-    assert any(v.startswith("The interviewer asked to amend the record") for v in did)
+    assert any(v.startswith("The interviewer asked the IRO to agree") for v in did)
     text = pdf_text(login(cast.org_admin).get(url("user", cast.interviewer.public_id,
                                                   "export.pdf")))
     assert "Audit: what they did in Leaver" in text

@@ -89,3 +89,11 @@ def test_the_hr_lead_amends_without_asking(staff):
     assert staff.login(staff.hr_lead).get(amend_url(case)).status_code == 200
     assert "Ask to amend the record" not in text_of(
         staff.login(staff.hr_lead).get(f"/staff/cases/{case.public_id}/record/"))
+
+
+def test_the_interviewers_case_page_sends_them_to_the_record_to_ask_first(staff):
+    case = make_staff_case(staff, State.CONFIRMED)
+    page = text_of(staff.login(staff.interviewer).get(f"/staff/cases/{case.public_id}/"))
+    assert f'href="/staff/cases/{case.public_id}/record/">Amend the record' in page
+    page = text_of(staff.login(staff.hr_lead).get(f"/staff/cases/{case.public_id}/"))
+    assert f'href="/staff/cases/{case.public_id}/record/amend/">Amend the record' in page
