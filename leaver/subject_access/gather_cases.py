@@ -10,7 +10,7 @@ from django.db.models import Q
 from leaver.audit.models import AuditEvent
 from leaver.audit.vocabulary import label_of
 from leaver.cases import engine, sections, versions
-from leaver.cases.models import AmendmentAgreement, Interview, InterviewRecord
+from leaver.cases.models import AmendmentAgreement, Interview, InterviewRecord, LeaverLink
 from leaver.notifications.models import Message
 from leaver.questionnaires.models import Version
 from leaver.reviews.models import Letter, Recommendation, Review
@@ -212,8 +212,16 @@ def add_case(d: Dossier, case: Interview, number: int) -> None:
         _fields(d, details, staff_leaver, STAFF_FIELDS)
         d.row(details, "Why their line manager interviews them",
               staff_leaver.line_manager_override_reason, free=True)
-    _fields(d, d.part("The case", part), case, CASE_FIELDS)
-    _fields(d, part.parts[-1], case, CASE_FREE_TEXT, free=True)
+    the_case = d.part("The case", part)
+    _fields(d, the_case, case, CASE_FIELDS)
+    _fields(d, the_case, case, CASE_FREE_TEXT, free=True)
+    links = list(LeaverLink.objects.filter(interview=case).order_by("created_at", "id"))
+    sent = d.part("Links sent to them", part) if links else None
+    for link in links:
+        assert sent is not None
+        d.row(sent, link.get_purpose_display().capitalize(),
+              f"sent {shown(link.created_at)}, works until {shown(link.expires_at)}"
+              + (f", used {shown(link.used_at)}" if link.used_at else ""))
     _record(d, part, case)
     _review(d, part, case)
     concerns = _concerns(d, part, case)

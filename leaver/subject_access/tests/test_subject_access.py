@@ -144,12 +144,13 @@ def test_the_review_page_lists_each_name_and_where_it_appears(cast):
 def test_a_staff_leaver_is_exported_with_their_record(cast):
     staff = make_interview_cast()
     admin = make_user(staff.org, "Trust Ada Admin", Role.ORG_ADMIN)
-    case = make_staff_case(staff, StaffState.CONFIRMED)
+    case = make_staff_case(staff, StaffState.AWAITING_CONFIRMATION)  # a link sent to check
     response = login(admin).get(url("staff_leaver", case.public_id, "export.json"))
     content = json.loads(response.content)
     assert content["subject"]["name"] == "Sam Taylor"
     said = values(content["parts"][0])
     assert "Teacher of maths" in said
+    assert "Links sent to them" in titles(content["parts"][0])
     assert any("Retirement" in v for v in said)
     text = pdf_text(login(admin).get(url("staff_leaver", case.public_id, "export.pdf")))
     assert "Information held about Sam Taylor" in text
