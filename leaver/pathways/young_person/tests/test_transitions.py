@@ -12,30 +12,21 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
-from leaver.cases import amendment_agreement, engine
-from leaver.cases.models import (
-    AgreementStatus,
-    AmendmentAgreement,
-    Confirmation,
-    Interview,
-    InterviewRecord,
-    LinkPurpose,
-)
+from leaver.cases import engine
+from leaver.cases.models import Confirmation, Interview, InterviewRecord, LinkPurpose
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Role
 from leaver.pathways.young_person import actions as ia
-from leaver.pathways.young_person import amending as yp_amending
 from leaver.pathways.young_person import correcting, recording, self_completion
 from leaver.pathways.young_person.definition import TRANSITIONS
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
-from leaver.questionnaires.seeding import seed
+from leaver.pathways.young_person.tests import amendment_steps
 from leaver.reviews import actions as ra
 from leaver.reviews.events import ReviewEvent
 from leaver.testing import (
     PEOPLE,
     Cast,
-    full_answers,
     held,
     make_case,
     move_details,
@@ -89,8 +80,7 @@ EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
     "correct_communication_needs": (set(OPEN), None, {UM, SW, CSM}),
     "correct_contact": (set(OPEN), None, {UM, SW, CSM}),
     "correct_address": (set(OPEN), None, {UM, SW, CSM}),
-    # Amending the locked record (issue 14): the interviewer asks, the IRO agrees or
-    # refuses, the interviewer amends; the state stays.
+    # Amending the locked record with the IRO's agreement (issue 14); the state stays.
     "ask_to_amend": (RECORDED, None, {Role.INTERVIEWER}),
     "agree_to_amend": (RECORDED, None, {Role.IRO}),
     "refuse_to_amend": (RECORDED, None, {Role.IRO}),
@@ -174,19 +164,8 @@ ACTS: dict[str, Act] = {
         actor=actor, interview=i, what="questions"),
     "send_review_link": lambda cast, i, actor: self_completion.send(
         actor=actor, interview=i, what="record"),
-    "ask_to_amend": lambda cast, i, actor: amendment_agreement.ask(
-        actor=actor, case=i, reason="A word is wrong."),
-    "agree_to_amend": lambda cast, i, actor: amendment_agreement.decide(
-        actor=actor, case=i, agree=True),
-    "refuse_to_amend": lambda cast, i, actor: amendment_agreement.decide(
-        actor=actor, case=i, agree=False, reason="The record is right."),
-    "amend_record": lambda cast, i, actor: yp_amending.amend(
-        actor=actor, case=i, reason="Corrected a word."),
+    **amendment_steps.ACTS,
 }
-
-
-def _agreement(i: Interview) -> AmendmentAgreement | None:
-    return AmendmentAgreement.objects.filter(interview=i).first()
 
 
 def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
@@ -194,6 +173,8 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
     i = Interview.objects.get(pk=interview.pk)
     if name.startswith("correct_"):
         return _corrected(cast, i, name.removeprefix("correct_"))
+    if name in amendment_steps.EFFECTS:
+        return amendment_steps.EFFECTS[name](i)
     checks: dict[str, Callable[[], bool]] = {
         "consent_given": lambda: i.consent_recorded_at is not None,
         "consent_declined": lambda: i.outcome_reason == "They would rather not.",
@@ -214,13 +195,6 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
             purpose=LinkPurpose.SELF_COMPLETION).exists(),
         "send_review_link": lambda: i.links.filter(purpose=LinkPurpose.REVIEW).exists()
         and i.record.confirmation == Confirmation.AWAITING,
-        "ask_to_amend": lambda: getattr(_agreement(i), "status", "") == AgreementStatus.ASKED,
-        "agree_to_amend": lambda: getattr(_agreement(i), "status", "")
-        == AgreementStatus.AGREED,
-        "refuse_to_amend": lambda: getattr(_agreement(i), "status", "")
-        == AgreementStatus.REFUSED,
-        "amend_record": lambda: i.record_versions.filter(
-            number=2, reason="Corrected a word.").exists(),
     }
     return checks[name]()
 
@@ -244,8 +218,7 @@ WHERE = {
     "edit_letter": S.NO_ACTION_NEEDED, "letter_sent": S.NO_ACTION_NEEDED,
     "withdraw": S.SCHEDULED, "unable_to_contact": S.SCHEDULED, "reopen": S.DECLINED,
     "send_self_completion": S.SCHEDULED, "send_review_link": S.WITH_IRO,
-    "ask_to_amend": S.WITH_IRO, "agree_to_amend": S.WITH_IRO, "refuse_to_amend": S.WITH_IRO,
-    "amend_record": S.WITH_IRO,
+    **dict.fromkeys(amendment_steps.ACTS, S.WITH_IRO),
     **{f"correct_{key}": S.SCHEDULED for key in CORRECTED},
 }
 
@@ -261,21 +234,9 @@ def case_for(cast: Cast, name: str, state: State) -> Interview:
         held(cast, interview)  # a record is made only after the interview
     if name.startswith("send_"):  # the links go to the young person's own email
         YoungPerson.objects.filter(interview=interview).update(email="jordan@example.com")
-    if name in AMENDING and state in TRANSITIONS[name].sources:
-        # Deciding needs a request; amending needs an agreement and a change made.
-        amendment_agreement.ask(actor=cast.interviewer, case=interview, reason="A word.")
-        if name == "amend_record":
-            amendment_agreement.decide(actor=cast.iro, case=interview, agree=True)
-            section = next(s for s in seed("yp-appendix-1").sections if s.key == "moving_on")
-            given = full_answers(who_decided="My social worker and me.")
-            yp_amending.save_section(actor=cast.interviewer, case=interview,
-                                     section_key="moving_on", answers={
-                                         i.key: given[i.key] for i in section.items
-                                         if i.key in given})
+    if state in TRANSITIONS[name].sources:
+        amendment_steps.prepare(cast, interview, name)
     return interview
-
-
-AMENDING = {"agree_to_amend", "refuse_to_amend", "amend_record"}
 
 
 def allowed_people(name: str, state: str) -> set[str]:
