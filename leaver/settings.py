@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "leaver.safeguarding",
     "leaver.reports",
     "leaver.retention",
+    "leaver.subject_access",
     "leaver.demo",
 ]
 

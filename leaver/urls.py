@@ -15,11 +15,13 @@ urlpatterns = [
     path("", include("leaver.pathways.young_person.urls")),
     path("", include("leaver.pathways.staff.urls")),
     path("", include("leaver.reviews.urls")),
+    path("", include("leaver.cases.urls")),
     path("", include("leaver.questionnaires.urls")),
     path("", include("leaver.administration.urls")),
     path("", include("leaver.safeguarding.urls")),
     path("", include("leaver.reports.urls")),
     path("", include("leaver.retention.urls")),
+    path("", include("leaver.subject_access.urls")),
     # An invited person sets their password here, without signing in.
     path("", include("leaver.administration.users.invitation_urls")),
     # The leaver's own pages, from the links emailed to them (no account).

@@ -342,3 +342,40 @@ class LeaverLink(models.Model):
 
     def __str__(self) -> str:
         return f"Link {self.public_id} ({self.purpose})"
+
+
+class AgreementStatus(models.TextChoices):
+    ASKED = "asked", "Waiting for a decision"
+    AGREED = "agreed", "Agreed"
+    REFUSED = "refused", "Refused"
+    USED = "used", "Agreed and made"
+
+
+class AmendmentAgreement(models.Model):
+    """The interviewer's request to amend a locked record, and the reviewer's answer (the
+    IRO, or the HR lead: the pathway says whose agreement is needed). An agreed request is
+    used by exactly one amendment, the version it made (leaver.cases.amendment_agreement)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE,
+                                  related_name="amendment_agreements")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    asked_at = models.DateTimeField()
+    reason = models.TextField()  # why the interviewer wants to amend
+    status = models.CharField(max_length=16, choices=AgreementStatus.choices,
+                              default=AgreementStatus.ASKED)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    refusal_reason = models.TextField(blank=True)
+    version = models.ForeignKey(RecordVersion, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")  # the amendment it allowed
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        constraints = [at_most("amendmentagreement", "reason", limits.REASON),
+                       at_most("amendmentagreement", "refusal_reason", limits.REASON)]
+
+    def __str__(self) -> str:
+        return f"Amendment agreement {self.public_id}"

@@ -60,3 +60,15 @@ def compare(older: RecordVersion, newer: RecordVersion) -> list[Change]:
         if older.content.get(key) != newer.content.get(key):
             changes.append(Change(key, older.content.get(key), newer.content.get(key)))
     return changes
+
+
+def broken_versions(case: Interview) -> list[int]:
+    """The numbers of the versions whose content no longer hashes to the SHA-256 kept with
+    them (the hash covers each version), and 0 when the record's own hash is not that of the
+    newest version. Empty: every version is as it was made."""
+    history = list(RecordVersion.objects.filter(interview=case).order_by("number"))
+    broken = [v.number for v in history if records.hash_of(v.content) != v.content_sha256]
+    record = InterviewRecord.objects.filter(interview=case).first()
+    if history and record is not None and record.content_sha256 != history[-1].content_sha256:
+        broken.append(0)
+    return broken

@@ -16,9 +16,9 @@ from leaver.cases import access, amending, engine, sections, versions
 from leaver.cases import answers as case_answers
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview
+from leaver.cases.version_rows import change_rows
 from leaver.pathways.staff import amending as staff_amending
 from leaver.pathways.staff import forms_interview as forms
-from leaver.pathways.staff.views_record import change_rows
 from leaver.questionnaires.answering import words
 from leaver.ui.pages import form_page, posted
 
@@ -31,7 +31,8 @@ def _user(request: HttpRequest) -> User:
 
 def _amending(request: HttpRequest, public_id: uuid.UUID) -> Interview:
     case = access.get_case_for_user(_user(request), public_id)
-    amending.check_may_amend(_user(request), case, staff_amending.transition_for(case))
+    amending.check_may_amend(_user(request), case, staff_amending.transition_for(case),
+                             staff_amending.agreed_by(case))
     return case
 
 

@@ -39,6 +39,8 @@ HEAD = Role.HEADTEACHER
 HR = Role.HR_LEAD
 # Who runs the pathway for a school (seed 000: "actively encouraged by headteachers").
 LEADS = (HEAD, HR)
+# Where a record may be amended later (not while the leaver's corrections are being made).
+LATER = RECORDED_STATES - {State.CORRECTIONS_REQUESTED}
 
 
 def _t(name: str, label: str, sources: frozenset[State] | set[State], target: State | None,
@@ -82,9 +84,13 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
     # The interviewer amends and re-sends (a new version, with why).
     _t("amend_record", "Correct the record", {State.CORRECTIONS_REQUESTED},
        State.AWAITING_CONFIRMATION, E.AMENDED, Role.INTERVIEWER),
-    # A later amendment: a new version with who, when and why; the state stays.
-    _t("amend_later", "Amend the record", RECORDED_STATES - {State.CORRECTIONS_REQUESTED},
-       None, E.AMENDED, Role.INTERVIEWER, HR),
+    # A later amendment: a new version with who, when and why; the state stays. The
+    # interviewer needs an HR lead's agreement first (leaver.cases.amendment_agreement).
+    _t("amend_later", "Amend the record", LATER, None, E.AMENDED, Role.INTERVIEWER, HR),
+    _t("ask_to_amend", "Ask to amend the record", LATER, None, E.AMENDMENT_ASKED,
+       Role.INTERVIEWER),
+    _t("agree_to_amend", "Agree to the amendment", LATER, None, E.AMENDMENT_AGREED, HR),
+    _t("refuse_to_amend", "Refuse the amendment", LATER, None, E.AMENDMENT_REFUSED, HR),
     # Leaver itself, when the leaver has not signed by the deadline: kept, marked unconfirmed.
     _t("not_confirmed", "Not confirmed", {State.AWAITING_CONFIRMATION}, State.NOT_CONFIRMED,
        E.NOT_CONFIRMED),

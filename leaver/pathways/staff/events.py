@@ -27,6 +27,11 @@ class StaffEvent(models.TextChoices):
         "The leaver signed the record as correct in person")
     CORRECTIONS_REQUESTED = "staff.corrections_requested", "The leaver asked for corrections"
     AMENDED = "staff.amended", "Record amended: a new version"
+    # The interviewer's later amendment needs the HR lead's agreement (issue 14).
+    AMENDMENT_ASKED = "staff.amendment_asked", (
+        "The interviewer asked an HR lead to agree to an amendment")
+    AMENDMENT_AGREED = "staff.amendment_agreed", "The HR lead agreed to an amendment"
+    AMENDMENT_REFUSED = "staff.amendment_refused", "The HR lead refused an amendment"
     NOT_CONFIRMED = "staff.not_confirmed", "Not confirmed by the leaver by the deadline"
     CLOSE = "staff.close", "Staff case closed"
     WITHDRAW = "staff.withdraw", "The leaver withdrew"

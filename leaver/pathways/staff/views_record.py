@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from leaver.accounts.models import User
-from leaver.cases import access, amending, engine, records, sections, versions
+from leaver.cases import access, amending, amendment_agreement, engine, records, sections, versions
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import Confirmation, Interview, RecordVersion, SignOff
-from leaver.questionnaires.answering import item_label
+from leaver.cases.version_rows import change_rows
+from leaver.pathways.staff import amending as staff_amending
 from leaver.questionnaires.models import Version
-from leaver.questionnaires.queries import answer_words, from_text
 from leaver.questionnaires.spec import Questionnaire
 
 
@@ -77,7 +77,9 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if questionnaire is not None and latest is not None:
         shown = sections.answer_sections(
             questionnaire, sections.answers_of_content(questionnaire, latest.content))
-    may_amend = engine.may(user, case, "amend_record") or engine.may(user, case, "amend_later")
+    agreement = amendment_agreement.panel(user, case, staff_amending.AGREED_BY)
+    may_amend = engine.may(user, case, "amend_record") or (
+        engine.may(user, case, "amend_later") and agreement["may_amend_now"])
     return render(request, "staff/record.html", {
         "case": case, "record": case.record, "latest": latest, "versions": history,
         "signed": signed, "sections": shown,
@@ -85,32 +87,10 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "intact": latest is not None and records.hash_of(latest.content)
         == latest.content_sha256 == case.record.content_sha256,
         "requests": case.correction_requests.select_related("version", "answered_by"),
-        "may_amend": may_amend,
+        "may_amend": may_amend, "agreement": agreement,
         "pending": may_amend and bool(amending.pending_changes(case)),
         "can_open_case": access.can_open_case(user, case),
     })
-
-
-def change_rows(questionnaire: Questionnaire | None, changes: list[versions.Change]
-                ) -> list[dict[str, str]]:
-    """Each change as the reader sees it: the question's words and the answers' words."""
-    items = {i.key: i for i in questionnaire.items()} if questionnaire else {}
-    rows = []
-    for change in changes:
-        item = items.get(change.key)
-        if item is None:
-            rows.append({"label": change.key.replace("_", " ").capitalize(),
-                         "before": "" if change.before is None else str(change.before),
-                         "after": "" if change.after is None else str(change.after)})
-            continue
-
-        def shown(value: Any, item: Any = item) -> str:
-            if value in (None, ""):
-                return ""
-            return answer_words(item, from_text(item.type, str(value)))
-        rows.append({"label": item_label(item, "en", False), "before": shown(change.before),
-                     "after": shown(change.after)})
-    return rows
 
 
 def _number(request: HttpRequest, name: str) -> int:

@@ -28,6 +28,7 @@ from leaver.pathways.young_person.states import (
     BEFORE_RECORD,
     LETTER,
     OPEN,
+    RECORDED,
     REVIEW,
     TERMINAL,
     State,
@@ -95,6 +96,15 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
     _t("sign", "Sign the record", AFTER_RECORD, None, E.SIGNED),
     _t("request_corrections", "Ask for corrections", AFTER_RECORD, None,
        E.CORRECTIONS_REQUESTED),
+    # Amending the locked record: the interviewer asks, the IRO agrees (or refuses with a
+    # reason), then the interviewer amends: a new version with who, when and why.
+    _t("ask_to_amend", "Ask to amend the record", RECORDED, None, E.AMENDMENT_ASKED,
+       Role.INTERVIEWER),
+    _t("agree_to_amend", "Agree to the amendment", RECORDED, None, E.AMENDMENT_AGREED,
+       Role.IRO),
+    _t("refuse_to_amend", "Refuse the amendment", RECORDED, None, E.AMENDMENT_REFUSED,
+       Role.IRO),
+    _t("amend_record", "Amend the record", RECORDED, None, E.AMENDED, Role.INTERVIEWER),
     *(_t(transition_name(c.key), f"Change the {c.label.lower()}",
          OPEN | {State.DECLINED} if c.while_declined else OPEN, None,
          c.event, *c.roles) for c in CORRECTIONS.values()),

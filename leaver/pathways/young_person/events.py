@@ -35,6 +35,13 @@ class YoungPersonEvent(models.TextChoices):
     SIGNED = "interview.signed", "The young person signed the record as correct"
     CORRECTIONS_REQUESTED = "interview.corrections_requested", (
         "The young person asked for corrections")
+    # Amending the locked record with the IRO's agreement (amending.py, issue 14).
+    AMENDMENT_ASKED = "interview.ask_to_amend", (
+        "The interviewer asked the IRO to agree to an amendment")
+    AMENDMENT_AGREED = "interview.agree_to_amend", "The IRO agreed to an amendment"
+    AMENDMENT_REFUSED = "interview.refuse_to_amend", "The IRO refused an amendment"
+    AMENDED = "interview.amend_record", (
+        "Record amended with the IRO's agreement: a new version")
     # Corrections (corrections.py): the audit row keeps the old and new values.
     CORRECT_MOVE_DATE = "interview.correct_move_date", "Planned move date changed"
     CORRECT_SETTING = "interview.correct_setting", "Home or placement changed"

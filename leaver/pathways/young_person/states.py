@@ -36,3 +36,5 @@ REVIEW = frozenset({
 LETTER = frozenset({
     State.RECOMMENDATIONS_ISSUED, State.RESPONSES_COMPLETE, State.NO_ACTION_NEEDED,
 })
+# The record is locked: from here it changes only by an amendment the IRO agreed to.
+RECORDED = REVIEW | LETTER | frozenset({State.CLOSED})

@@ -3,6 +3,7 @@ from django.urls import path
 from leaver.pathways.young_person import (
     self_completion,
     views,
+    views_amend,
     views_details,
     views_record,
     views_referral,
@@ -35,6 +36,10 @@ urlpatterns = [
     path("cases/<uuid:public_id>/record/draft/", views_tasks.draft, name="record_draft"),
     path("cases/<uuid:public_id>/record/check/", views_record.record_check,
          name="record_check"),
+    path("cases/<uuid:public_id>/record/amend/", views_amend.amend, name="record_amend"),
+    path("cases/<uuid:public_id>/record/amend/<slug:section_key>/", views_amend.amend_section,
+         name="record_amend_section"),
+    path("cases/<uuid:public_id>/record/versions/", views_amend.compare, name="record_compare"),
     path("cases/<uuid:public_id>/record/<slug:section_key>/", views_record.record_section,
          name="record_section"),
     path("cases/<uuid:public_id>/record/", views_record.record, name="record"),

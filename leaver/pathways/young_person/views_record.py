@@ -14,13 +14,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from leaver.accounts.models import User
-from leaver.cases import access, engine, records
+from leaver.cases import access, amendment_agreement, engine, records, versions
 from leaver.cases import answers as case_answers
+from leaver.cases import sections as case_sections
 from leaver.cases.events import CaseEvent
 from leaver.cases.models import Interview
 from leaver.core import limits
 from leaver.core.errors import ActionRefused
 from leaver.organisations.models import Pathway
+from leaver.pathways.young_person import amending as yp_amending
 from leaver.pathways.young_person import (
     forms,
     recording,
@@ -185,14 +187,22 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     rec = interview.record
     engine.record_event(user, interview, CaseEvent.RECORD_VIEWED)
     version = interview.questionnaire_version
+    history = list(interview.record_versions.select_related("made_by"))
     sections: list[dict[str, Any]] = []
     if version is not None:
+        # After an amendment, readers see the newest version (not one being amended).
         questionnaire = version.questionnaire
-        sections = _answer_sections(
-            questionnaire, case_answers.saved(interview, questionnaire))
+        sections = _answer_sections(questionnaire, case_sections.answers_of_content(
+            questionnaire, history[-1].content) if history
+            else case_answers.saved(interview, questionnaire))
+    agreement = amendment_agreement.panel(user, interview, yp_amending.AGREED_BY)
     return render(request, "young_person/record.html", {
         "interview": interview, "record": rec, "sections": sections,
-        "intact": records.is_intact(rec),
+        "intact": not versions.broken_versions(interview) if history
+        else records.is_intact(rec),
+        "versions": history, "agreement": agreement,
+        "may_amend": engine.may(user, interview, yp_amending.AMEND)
+        and agreement["may_amend_now"],
         "can_open_case": access.can_open_case(user, interview),
         "can_restrict": engine.may(user, interview, "restrict_circulation")
         and not rec.circulation_restricted,

@@ -202,3 +202,11 @@ def latest(case: Interview) -> RecordVersion:
 def audit_actions(case: Interview) -> list[str]:
     return list(AuditEvent.objects.filter(object_id=case.public_id).order_by("id")
                 .values_list("action", flat=True))
+
+
+def agree_amendment(cast: StaffCast, case: Interview) -> None:
+    """The interviewer asks to amend the locked record and the HR lead agrees."""
+    from leaver.cases import amendment_agreement
+
+    amendment_agreement.ask(actor=cast.interviewer, case=case, reason="A typing mistake.")
+    amendment_agreement.decide(actor=cast.hr_lead, case=case, agree=True)

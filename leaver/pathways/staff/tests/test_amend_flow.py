@@ -22,6 +22,7 @@ from leaver.pathways.staff.events import StaffEvent
 from leaver.pathways.staff.states import State
 from leaver.pathways.staff.tests.interview_cast import (
     StaffCast,
+    agree_amendment,
     audit_actions,
     latest,
     make_interview_cast,
@@ -105,6 +106,7 @@ def test_a_later_amendment_keeps_the_state_and_the_signature(staff):
 
 def test_an_amendment_that_changes_nothing_is_refused(staff):
     case = make_staff_case(staff, State.CONFIRMED)
+    agree_amendment(staff, case)
     with pytest.raises(ActionRefused, match="Nothing in the record has changed"):
         staff_amending.amend(actor=staff.interviewer, case=case, reason="No reason")
     assert latest(case).number == 1

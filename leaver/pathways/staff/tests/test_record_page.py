@@ -16,6 +16,7 @@ from leaver.pathways.staff.models import Confidentiality
 from leaver.pathways.staff.states import State
 from leaver.pathways.staff.tests.interview_cast import (
     StaffCast,
+    agree_amendment,
     make_interview_cast,
     make_staff_case,
     text_of,
@@ -35,8 +36,10 @@ def url(case: Interview, tail: str = "") -> str:
 
 
 def amended(staff: StaffCast, case: Interview) -> Interview:
+    agree_amendment(staff, case)
     amending.save_section(actor=staff.interviewer, case=case, transition="amend_later",
-                          section_key="leaving", answers={"reason_for_leaving": "pay"})
+                          section_key="leaving", answers={"reason_for_leaving": "pay"},
+                          agreed_by=staff_amending.AGREED_BY)
     staff_amending.amend(actor=staff.interviewer, case=case, reason="Typing mistake.")
     return case
 

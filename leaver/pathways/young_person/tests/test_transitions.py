@@ -21,6 +21,7 @@ from leaver.pathways.young_person import correcting, recording, self_completion
 from leaver.pathways.young_person.definition import TRANSITIONS
 from leaver.pathways.young_person.models import YoungPerson
 from leaver.pathways.young_person.states import LETTER, OPEN, REVIEW, TERMINAL, State
+from leaver.pathways.young_person.tests import amendment_steps
 from leaver.reviews import actions as ra
 from leaver.reviews.events import ReviewEvent
 from leaver.testing import (
@@ -36,6 +37,7 @@ from leaver.testing import (
 S = State
 UM, SW, CSM = Role.UNIT_MANAGER, Role.SOCIAL_WORKER, Role.CSM
 BEFORE = {S.NOTIFIED, S.CONSENTED, S.INTERVIEWER_ASSIGNED, S.SCHEDULED}
+RECORDED = set(REVIEW) | LETTER | {S.CLOSED}
 # The issue's table, written out again so a change to TRANSITIONS is a decision.
 EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
     "consent_given": ({S.NOTIFIED}, S.CONSENTED, {Role.SOCIAL_WORKER}),
@@ -78,6 +80,11 @@ EXPECTED_TABLE: dict[str, tuple[set[State], State | None, set[Role]]] = {
     "correct_communication_needs": (set(OPEN), None, {UM, SW, CSM}),
     "correct_contact": (set(OPEN), None, {UM, SW, CSM}),
     "correct_address": (set(OPEN), None, {UM, SW, CSM}),
+    # Amending the locked record with the IRO's agreement (issue 14); the state stays.
+    "ask_to_amend": (RECORDED, None, {Role.INTERVIEWER}),
+    "agree_to_amend": (RECORDED, None, {Role.IRO}),
+    "refuse_to_amend": (RECORDED, None, {Role.IRO}),
+    "amend_record": (RECORDED, None, {Role.INTERVIEWER}),
 }
 PERSON_TRANSITIONS = [name for name, t in TRANSITIONS.items() if t.roles]
 # The person in the cast who holds each role *for the case make_case builds*.
@@ -157,6 +164,7 @@ ACTS: dict[str, Act] = {
         actor=actor, interview=i, what="questions"),
     "send_review_link": lambda cast, i, actor: self_completion.send(
         actor=actor, interview=i, what="record"),
+    **amendment_steps.ACTS,
 }
 
 
@@ -165,6 +173,8 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
     i = Interview.objects.get(pk=interview.pk)
     if name.startswith("correct_"):
         return _corrected(cast, i, name.removeprefix("correct_"))
+    if name in amendment_steps.EFFECTS:
+        return amendment_steps.EFFECTS[name](i)
     checks: dict[str, Callable[[], bool]] = {
         "consent_given": lambda: i.consent_recorded_at is not None,
         "consent_declined": lambda: i.outcome_reason == "They would rather not.",
@@ -208,6 +218,7 @@ WHERE = {
     "edit_letter": S.NO_ACTION_NEEDED, "letter_sent": S.NO_ACTION_NEEDED,
     "withdraw": S.SCHEDULED, "unable_to_contact": S.SCHEDULED, "reopen": S.DECLINED,
     "send_self_completion": S.SCHEDULED, "send_review_link": S.WITH_IRO,
+    **dict.fromkeys(amendment_steps.ACTS, S.WITH_IRO),
     **{f"correct_{key}": S.SCHEDULED for key in CORRECTED},
 }
 
@@ -223,6 +234,8 @@ def case_for(cast: Cast, name: str, state: State) -> Interview:
         held(cast, interview)  # a record is made only after the interview
     if name.startswith("send_"):  # the links go to the young person's own email
         YoungPerson.objects.filter(interview=interview).update(email="jordan@example.com")
+    if state in TRANSITIONS[name].sources:
+        amendment_steps.prepare(cast, interview, name)
     return interview
 
 
