@@ -104,6 +104,14 @@ class AnswerForm(forms.Form):
                     hints.append(describe(node, labels, wording))
                     field.widget.attrs["data-relevant"] = json.dumps(conditions.to_json(node))
                 field.help_text = " ".join(hints)
+                if item.constraint:
+                    # Checked in the browser as the form is sent, with the server's message;
+                    # the server checks it again whatever the browser did (clean).
+                    rule = self._constraint[item.key]
+                    field.widget.attrs["data-constraint"] = json.dumps({
+                        "rule": conditions.to_json(rule), "message": words(
+                            item.constraint_message, language) if item.constraint_message
+                        else rule_in_words(rule, item.key, labels[item.key])})
                 if item.type in CHOICE_TYPES:
                     # Shown after an "or" divider; on a multiple choice they stand alone.
                     field.divider_before = NOT_ANSWERED[0].value  # type: ignore[attr-defined]

@@ -78,3 +78,5 @@ for (const form of new Set([...groups].map((group) => group.closest('form')))) {
   form.addEventListener('change', () => update(form))
   update(form)
 }
+
+export { answers, evaluate }

@@ -6,6 +6,7 @@
 import { initAll } from '../govuk/govuk-frontend.min.js'
 import './keep-alive.js'
 import './conditions.js'
+import './constraints.js'
 import './reveal.js'
 
 // A browser running this module supports ES modules, i.e. it is a browser

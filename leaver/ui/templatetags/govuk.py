@@ -70,6 +70,9 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
     # A condition is shown and hidden with the whole group (leaver/static/leaver/conditions.js).
     relevant = widget.attrs.get("data-relevant", "")
     attrs["data-relevant"] = False
+    # So is a constraint checked as the form is sent (leaver/static/leaver/constraints.js).
+    constraint = widget.attrs.get("data-constraint", "")
+    attrs["data-constraint"] = False
     rendered = field.as_widget(attrs=attrs) if kind == "input" else ""
     value = field.value()
     values = {str(v) for v in value} if isinstance(value, (list, tuple)) else {str(value)}
@@ -108,6 +111,7 @@ def govuk_field(field: BoundField, label_size: str = "s", width: str = "") -> di
         "described_by": described,
         "hidden_suffix": getattr(field.field, "hidden_label_suffix", ""),
         "relevant": relevant,
+        "constraint": constraint,
         "count": count,
         "count_text": f"{count:,}" if count else "",
     }
