@@ -17,10 +17,12 @@ SHOW = ("import django; django.setup(); from django.conf import settings; "
 def start(**variables: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in {
         "DEBUG", "SECRET_KEY", "TWO_FACTOR_REQUIRED", "SESSION_ABSOLUTE_HOURS",
-        "PASSWORD_RESET_MINUTES"}}
+        "PASSWORD_RESET_MINUTES", "FIELD_ENCRYPTION_KEYS"}}
+    # A production start needs an encryption key (leaver.env.field_keys); 32 bytes, base64.
+    keys = {"FIELD_ENCRYPTION_KEYS": "k2:a2V5LXR3by1vZi10aGlydHktdHdvLWJ5dGVzLWxvbmc="}
     return subprocess.run(
         [sys.executable, "-c", SHOW], cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env={**environment, **variables, "DJANGO_SETTINGS_MODULE": "leaver.settings"},
+        env={**environment, **keys, **variables, "DJANGO_SETTINGS_MODULE": "leaver.settings"},
         check=False)
 
 

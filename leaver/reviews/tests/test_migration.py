@@ -10,13 +10,13 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-# The staff pathway came later and depends on the kernel's newer migrations: it is taken
-# back out of the way while the move is replayed.
-MOVED = {"interviews", "reviews", "young_person", "staff"}
+# The staff pathway and retention came later and depend on the kernel's newer migrations:
+# they are taken back out of the way while the move is replayed.
+MOVED = {"interviews", "reviews", "young_person", "staff", "retention"}
 BEFORE = [("interviews", "0002_questionnaire_versions"), ("reviews", "0001_initial"),
-          ("young_person", None), ("staff", None)]
+          ("young_person", None), ("staff", None), ("retention", None)]
 AFTER = [("interviews", "0003_kernel"), ("reviews", "0002_review_and_letter"),
-         ("young_person", "0001_initial"), ("staff", None)]
+         ("young_person", "0001_initial"), ("staff", None), ("retention", None)]
 
 
 def migrate(moved):
