@@ -15,7 +15,7 @@ from django.utils import timezone
 from leaver.accounts.models import User
 from leaver.administration.organisation import statements
 from leaver.audit.models import AuditEvent
-from leaver.cases import links
+from leaver.cases import links, time_travel
 from leaver.cases.models import Interview, InterviewRecord, LeaverLink, LinkPurpose
 from leaver.cases.you import actions as you
 from leaver.cases.you import queries as you_queries
@@ -166,6 +166,7 @@ def earlier(case: Interview, days: int) -> None:
         StaffLeaver.objects.filter(interview=case, **{f"{name}__isnull": False}).update(
             **{name: F(name) - by})
     InterviewRecord.objects.filter(interview=case).update(submitted_at=F("submitted_at") - by)
+    time_travel.reseal(case, -by)  # the record's hash follows its moved moments
 
 
 def _leavers(school: School) -> None:

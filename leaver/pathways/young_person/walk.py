@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from leaver.accounts.models import User
 from leaver.audit.models import AuditEvent
+from leaver.cases import time_travel
 from leaver.cases.models import Interview, InterviewRecord, RecordShare
 from leaver.organisations.models import ConfidentialityStatement
 from leaver.organisations.queries import current_statement
@@ -186,5 +187,6 @@ def shift_in_time(case: Interview, by: dt.timedelta) -> Interview:
             rows.filter(**{f"{name}__isnull": False}).update(**{name: F(name) + step})
     AuditEvent.objects.filter(object_type="interview", object_id=case.public_id).update(
         at=F("at") + by)
+    time_travel.reseal(case, by)  # the record's hash follows its moved moments
     case.refresh_from_db()
     return case
