@@ -21,6 +21,7 @@ from leaver.accounts.models import User
 from leaver.administration.access import is_org_admin
 from leaver.audit import log as audit
 from leaver.cases.models import (
+    AmendmentAgreement,
     Answer,
     CorrectionRequest,
     Interview,
@@ -115,6 +116,8 @@ def _remove_record(case: Interview, free_answer_ids: list[int]) -> dict[str, int
     # its version: removed in that order.
     removed["sign_offs"] = SignOff.objects.filter(interview=case).delete()[0]
     CorrectionRequest.objects.filter(interview=case).delete()
+    # Why an amendment was asked for, agreed or refused may quote the record.
+    AmendmentAgreement.objects.filter(interview=case).update(reason=ERASED, refusal_reason="")
     removed["record_versions"] = RecordVersion.objects.filter(interview=case).delete()[0]
     removed["drafts"] = (RecordDraft.objects.filter(interview=case).delete()[0]
                          + DraftRecommendation.objects.filter(interview=case).delete()[0])

@@ -60,15 +60,38 @@ def scrub_value(value: Any, words: Sequence[str]) -> tuple[Any, int]:
     return value, 0
 
 
+# Parts of an audit row's detail that are the person's details or words typed about them,
+# whatever they say (a corrected address, an old phone number, why a case was reopened): they
+# go whole, not only where they contain the name.
+PERSONAL_KEYS = frozenset({"changes", "reason", "before", "after", "old", "new"})
+
+
+def _scrub_personal(value: Any) -> tuple[Any, int]:
+    if isinstance(value, dict):
+        result, count = {}, 0
+        for key, item in value.items():
+            if key in PERSONAL_KEYS and item not in (None, "", [], {}):
+                result[key], n = ERASED, 1
+            else:
+                result[key], n = _scrub_personal(item)
+            count += n
+        return result, count
+    if isinstance(value, list):
+        pairs = [_scrub_personal(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    return value, 0
+
+
 def scrub_audit(object_ids: Iterable[uuid.UUID], words: Sequence[str]) -> int:
     """The audit rows about the case's objects keep who did what and when; any value in
-    their detail that names the person is replaced. Returns the rows changed."""
-    if not words:
-        return 0
+    their detail that names the person is replaced, and so is every changed detail and typed
+    reason (PERSONAL_KEYS). Returns the rows changed."""
     changed = 0
     for row in AuditEvent.objects.filter(object_id__in=list(object_ids)).only(
             "pk", "detail").iterator(chunk_size=500):
-        detail, count = scrub_value(row.detail, words)
+        personal, removed = _scrub_personal(row.detail)
+        detail, count = scrub_value(personal, words) if words else (personal, 0)
+        count += removed
         if count:
             AuditEvent.objects.filter(pk=row.pk).update(detail=detail)
             changed += 1

@@ -39,14 +39,19 @@ class Subject:
     user: User | None = None
 
 
+# A case erased in place (leaver.retention: its `erasure`) names nobody: every erased young
+# person reads "Erased", born on 1 January, and every erased staff leaver has no email, so
+# grouping by those would gather strangers' remains into one person's export.
 def _young_people(organisation: Organisation) -> models.QuerySet[Interview]:
     return Interview.objects.filter(organisation=organisation, pathway=Pathway.YOUNG_PERSON,
-                                    young_person__isnull=False).select_related("young_person")
+                                    young_person__isnull=False, erasure__isnull=True
+                                    ).select_related("young_person")
 
 
 def _staff_leavers(organisation: Organisation) -> models.QuerySet[Interview]:
     return Interview.objects.filter(organisation=organisation, pathway=Pathway.STAFF,
-                                    staff_leaver__isnull=False).select_related("staff_leaver")
+                                    staff_leaver__isnull=False, erasure__isnull=True
+                                    ).select_related("staff_leaver")
 
 
 def get_subject(organisation: Organisation, kind: str, public_id: uuid.UUID) -> Subject:

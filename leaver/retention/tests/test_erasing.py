@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.management import CommandError
 from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
@@ -160,12 +161,62 @@ def test_the_hash_check_counts_an_erased_record_apart_and_still_passes(cast):
     from leaver.cases.integrity import verify_all
 
     case = full_case(cast)
+    other = full_case(cast, name="Sam Other")
     before = verify_all()
-    assert (before.records, before.erased, before.failures) == (1, 0, [])
+    assert (before.records, before.erased, before.failures) == (2, 0, [])
     erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin,
                reason="They asked us to.", now=NOW)
-    after = verify_all()
-    assert (after.records, after.erased, after.failures) == (0, 1, [])
+    after = verify_all(erased={case.pk})
+    assert (after.records, after.erased, after.failures) == (1, 1, [])
     out = io.StringIO()
     call_command("verify_records", stdout=out)
     assert "Not checked: 1 erased records" in out.getvalue()
+    # A hash blanked by hand, on a case nobody erased, is not taken for an erasure.
+    InterviewRecord.objects.filter(interview=other).update(content_sha256="")
+    with pytest.raises(CommandError, match="1 records do not match"):
+        call_command("verify_records", stdout=io.StringIO())
+
+
+def test_erasure_reaches_corrected_details_typed_reasons_and_amendment_requests(cast):
+    from leaver.audit import log as audit
+    from leaver.cases.models import AmendmentAgreement
+    from leaver.pathways.young_person.events import YoungPersonEvent
+
+    case = full_case(cast)
+    audit.record(actor=cast.csm, action=YoungPersonEvent.CORRECT_ADDRESS, object_type="interview",
+                 object_id=case.public_id, organisation_id=cast.org.pk, detail={
+                     "changes": {"address_line_1": ["1 Old Road", "9 Hidden Lane"]},
+                     "reason": "Moved to her aunt's in Leeds"})
+    AmendmentAgreement.objects.create(
+        interview=case, asked_by=cast.interviewer, asked_at=NOW,
+        reason="She said the bit about Leeds was wrong", status="refused",
+        decided_by=cast.iro, decided_at=NOW, refusal_reason="Leeds is right, she told me.")
+    text = _everything_about(case) + json.dumps(list(AmendmentAgreement.objects.filter(
+        interview=case).values("reason", "refusal_reason")))
+    assert "9 Hidden Lane" in text
+    assert "Leeds" in text
+    erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin,
+               reason="They asked us to.", now=NOW)
+    text = _everything_about(case) + json.dumps(list(AmendmentAgreement.objects.filter(
+        interview=case).values("reason", "refusal_reason")))
+    for personal in ("1 Old Road", "9 Hidden Lane", "Leeds"):
+        assert personal not in text, personal
+
+
+def test_erased_cases_are_nobodys_in_subject_access(cast):
+    """Erased young people all read "Erased", born 1 January: subject access never gathers
+    them into one person's export, nor finds them."""
+    from django.http import Http404
+
+    from leaver.subject_access import subjects
+
+    kept = full_case(cast, name="Alex Kept")
+    gone = [full_case(cast, name=f"Gone Person{i}") for i in range(2)]
+    for case in gone:
+        erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin,
+                   reason="They asked us to.", now=NOW)
+    assert subjects.search(cast.org, ERASED_NAME) == []
+    with pytest.raises(Http404):
+        subjects.get_subject(cast.org, subjects.Kind.YOUNG_PERSON, gone[0].public_id)
+    found = subjects.get_subject(cast.org, subjects.Kind.YOUNG_PERSON, kept.public_id)
+    assert [c.pk for c in found.cases] == [kept.pk]
