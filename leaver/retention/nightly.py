@@ -13,7 +13,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from leaver.audit import log as audit
-from leaver.cases.models import Interview, LeaverLink, RecordDraft
+from leaver.audit.models import AuditEvent
+from leaver.cases.models import Answer, Interview, LeaverLink, RecordDraft
 from leaver.organisations.models import Organisation
 from leaver.retention import rules
 from leaver.retention.erasing import erase_case
@@ -67,10 +68,16 @@ def remove_leftovers(organisation_id: int, now: dt.datetime) -> dict[str, int]:
         removed["links"] += LeaverLink.objects.filter(
             interview__in=cases, used_at__isnull=True).filter(
             Q(expires_at__lt=cutoff) | Q(ended_at__lt=cutoff)).delete()[0]
-        idle = cases.filter(updated_at__lt=cutoff).exclude(on_hold())
+        # Untouched: the case has not changed, and nothing was done on it or read (saving a
+        # draft section is audited, and does not change the case itself).
+        idle = cases.filter(updated_at__lt=cutoff).exclude(on_hold()).exclude(Exists(
+            AuditEvent.objects.filter(object_id=OuterRef("public_id"), at__gte=cutoff)))
         removed["drafts"] += (RecordDraft.objects.filter(interview__in=idle).delete()[0]
                               + DraftRecommendation.objects.filter(
-                                  interview__in=idle, created_at__lt=cutoff).delete()[0])
+                                  interview__in=idle, created_at__lt=cutoff).delete()[0]
+                              # The answers of a record never submitted are its draft too.
+                              + Answer.objects.filter(
+                                  interview__in=idle.filter(record__isnull=True)).delete()[0])
     if any(removed.values()):
         audit.record(actor=None, action=RetentionEvent.LEFTOVERS_REMOVED,
                      object_type="organisation", object_id=None,

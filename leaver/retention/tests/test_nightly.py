@@ -123,3 +123,36 @@ def test_unused_links_and_untouched_drafts_go_after_90_days(cast):
     assert removed["drafts"] == 1
     assert not LeaverLink.objects.filter(interview=case, used_at__isnull=True).exists()
     assert not RecordDraft.objects.filter(interview=case).exists()
+
+
+def test_a_draft_being_worked_on_stays_and_an_abandoned_one_goes_with_its_answers(cast):
+    """Saving a draft section is audited but does not change the case: the audit counts as
+    activity. A record never submitted has its answers as its draft: they go with it."""
+    from leaver.audit import log as audit
+    from leaver.cases import answers as case_answers
+    from leaver.cases.events import CaseEvent
+    from leaver.cases.models import Answer
+    from leaver.pathways.young_person.states import State
+    from leaver.testing import make_case
+
+    now = timezone.now()
+    drafts = {}
+    for name in ("Worked On", "Abandoned"):
+        case = make_case(cast, State.SCHEDULED, leaver_name=name)
+        version = case_answers.pin(case)
+        Answer.objects.create(interview=case, version=version, item_key="good_things",
+                              value=f"{name}'s own words")
+        RecordDraft.objects.create(interview=case)
+        Interview.objects.filter(pk=case.pk).update(updated_at=now - dt.timedelta(days=200))
+        drafts[name] = case
+    from leaver.audit.models import AuditEvent
+    AuditEvent.objects.filter(object_id__in=[c.public_id for c in drafts.values()]).update(
+        at=now - dt.timedelta(days=200))
+    # The interviewer worked on one of them 80 days before the job runs (within 90).
+    audit.record(actor=cast.interviewer, action=CaseEvent.VIEWED, object_type="interview",
+                 object_id=drafts["Worked On"].public_id, organisation_id=cast.org.pk)
+    nightly.remove_leftovers(cast.org.pk, now + dt.timedelta(days=80))
+    assert Answer.objects.filter(interview=drafts["Worked On"]).exists()
+    assert RecordDraft.objects.filter(interview=drafts["Worked On"]).exists()
+    assert not Answer.objects.filter(interview=drafts["Abandoned"]).exists()
+    assert not RecordDraft.objects.filter(interview=drafts["Abandoned"]).exists()
