@@ -177,9 +177,16 @@ def erase_case(*, interview: Interview, kind: Kind, actor: User | None, reason: 
     case.held_where, case.people_present, case.support_details = "", "", ""
     case.save(update_fields=["leaver_name", "outcome_reason", "location", "held_where",
                              "people_present", "support_details", "updated_at"])
+    # The typed reasons kept about the case (why it was held, why erased) lose what names
+    # the person, as the audit does.
+    for hold in LegalHold.objects.filter(interview=case):
+        hold.reason = scrubbing.scrub_value(hold.reason, words)[0]
+        hold.lift_reason = scrubbing.scrub_value(hold.lift_reason, words)[0]
+        hold.save(update_fields=["reason", "lift_reason"])
     erasure = Erasure.objects.create(
         interview=case, organisation_id=case.organisation_id, kind=kind, at=now,
-        by=actor if kind == Kind.REQUEST else None, reason=reason.strip(), removed=removed)
+        by=actor if kind == Kind.REQUEST else None,
+        reason=scrubbing.scrub_value(reason.strip(), words)[0], removed=removed)
     # The audit keeps that the erasure happened, and by whom (None: the schedule); the
     # reason, free text, is on the erasure row only.
     audit.record(actor=actor if kind == Kind.REQUEST else None,

@@ -220,3 +220,17 @@ def test_erased_cases_are_nobodys_in_subject_access(cast):
         subjects.get_subject(cast.org, subjects.Kind.YOUNG_PERSON, gone[0].public_id)
     found = subjects.get_subject(cast.org, subjects.Kind.YOUNG_PERSON, kept.public_id)
     assert [c.pk for c in found.cases] == [kept.pk]
+
+
+def test_typed_reasons_that_name_the_person_lose_it_on_erasure(cast):
+    case = full_case(cast)
+    hold = actions.place_hold(actor=cast.org_admin, interview=case,
+                              reason=f"{NAME}'s family are suing the council.", now=NOW)
+    actions.lift_hold(actor=cast.org_admin, interview=case, reason="The claim was settled.",
+                      now=NOW)
+    erasure = erase_case(interview=case, kind=Kind.REQUEST, actor=cast.org_admin,
+                         reason=f"{NAME} asked us to.", now=NOW)
+    hold.refresh_from_db()
+    assert NAME not in hold.reason
+    assert hold.lift_reason == "The claim was settled."
+    assert NAME not in erasure.reason
