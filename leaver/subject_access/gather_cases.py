@@ -176,8 +176,10 @@ def _concerns(d: Dossier, parent: Part, case: Interview) -> list[Concern]:
 def audit_rows(d: Dossier, part: Part, events: list[AuditEvent]) -> None:
     for event in events:
         detail = ", ".join(f"{k}: {shown(v)}" for k, v in sorted(event.detail.items()))
+        # Details may hold corrected values and names (a case's leaver, a search): checked
+        # for other people's names like typed words.
         d.row(part, f"{shown(event.at)} · {shown(event.actor) or 'Leaver'}",
-              label_of(event.action) + (f" ({detail})" if detail else ""))
+              label_of(event.action) + (f" ({detail})" if detail else ""), free=bool(detail))
 
 
 def messages(d: Dossier, parent: Part, organisation_id: int, addresses: set[str],

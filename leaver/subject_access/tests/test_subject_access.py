@@ -217,3 +217,18 @@ def test_another_organisations_admin_gets_nothing(cast, other_cast):
 def test_the_admin_hub_links_to_subject_access(cast):
     page = login(cast.org_admin).get("/admin/").content.decode()
     assert 'href="/admin/subject-access/"' in page
+
+
+def test_a_users_export_lists_the_people_named_in_what_they_did(cast):
+    """The audit rows of what a user did can name others (a case they opened, a detail they
+    corrected): those names are listed for review like names in typed words."""
+    from leaver.audit import log as audit
+    from leaver.cases.events import CaseEvent
+
+    make_case(cast, S.NOTIFIED, leaver_name="Sam Taylor")
+    audit.record(actor=cast.csm, action=CaseEvent.VIEWED, object_type="interview",
+                 object_id=None, organisation_id=cast.org.pk,
+                 detail={"searched_for": "Sam Taylor"})
+    page = login(cast.org_admin).get(url("user", cast.csm.public_id)).content.decode()
+    assert "Other people named" in page
+    assert ">Sam Taylor<" in page
