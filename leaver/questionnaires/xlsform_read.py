@@ -77,8 +77,11 @@ def _settings(sheet: Sheet | None, file_name: str | None, result: Scan) -> _Sett
             result.problems.append(Problem("settings", 1, header, "Name the column form_title_ "
                                            "and a language code, for example form_title_cy."))
     if DEFAULT_LANGUAGE not in settings.title:
-        result.problems.append(Problem("settings", 2, "form_title", "The form needs an English "
-                                       f"title (column form_title_{DEFAULT_LANGUAGE})."))
+        settings.title = {DEFAULT_LANGUAGE: settings.key, **settings.title}
+        result.warnings.append(Problem("settings", 0, f"form_title_{DEFAULT_LANGUAGE}", "There "
+                                       "is no English title, so the English title is "
+                                       f"{settings.key!r}, the form_id; add a column "
+                                       f"form_title_{DEFAULT_LANGUAGE} to give one."))
     return settings
 
 
