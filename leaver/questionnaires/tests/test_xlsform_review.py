@@ -40,3 +40,44 @@ def test_a_form_in_another_language_without_english_labels_is_refused_for_the_la
         settings=[["form_id", "default_language"], ["ok", "Klingon"]]))
     assert "form_title" not in [p.column for p in problems]
     assert ("survey", 2, "label") in where(problems)
+
+
+@pytest.mark.parametrize("column", ["calculate", "bind::calculate", "calculation"])
+def test_a_calculate_column_under_any_of_pyxforms_names_is_refused(column):
+    problems = refused(workbook([["type", "name", "label", column],
+                                 ["integer", "n", "N", ""], ["integer", "m", "M", "${n} * 2"]],
+                                choices=None))
+    assert where(problems) == [("survey", 3, column)]
+    assert "calculations" in problems[0].message
+
+
+@pytest.mark.parametrize("column", ["constraint_message", "constraining_message",
+                                    "bind::jr:constraintMsg", "constraint_message::English"])
+def test_answers_piped_into_a_constraint_message_under_any_name_are_refused(column):
+    problems = refused(workbook([["type", "name", "label", "constraint", column],
+                                 ["integer", "n", "N", ". > 0", "must be more than ${n}"]],
+                                choices=None))
+    assert where(problems) == [("survey", 2, column)]
+
+
+@pytest.mark.parametrize("column", ["requiredMsg", "requiredmsg", "bind::jr:requiredMsg"])
+def test_answers_piped_into_a_required_message_under_any_name_are_refused(column):
+    problems = refused(workbook([["type", "name", "label", "required", column],
+                                 ["integer", "n", "N", "yes", "answer ${n}"]], choices=None))
+    # A heading is named as pyxform reads it: lowercase before any "::".
+    assert where(problems) == [("survey", 2, column if "::" in column else column.lower())]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("bind::constraint", "constraint"), ("bind::relevant", "relevant"),
+    ("relevance", "relevant"), ("constraining_message", "constraint_message"),
+    ("requiredMsg", "required_message")])
+def test_pyxforms_aliases_of_read_columns_are_read_not_ignored(written, read):
+    cells = {"constraint": ". > 0", "relevant": "${a} > 1",
+             "constraint_message": "Too small", "required_message": "Answer this"}
+    header = ["type", "name", "label", "required", "constraint", written]
+    if written.endswith("constraint"):
+        header = ["type", "name", "label", "required", written]
+    row = ["integer", "b", "B", "yes", ". > 0", cells[read]][:len(header)]
+    result = import_xlsform(workbook([header, ["integer", "a", "A"], row], choices=None))
+    assert result.warnings == []
