@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from leaver.questionnaires.conditions import ConditionError, parse
 from leaver.questionnaires.spec import ItemType
+from leaver.questionnaires.xlsform_defaults import CALCULATED, calculated
 from leaver.questionnaires.xlsform_format import (
     CONDITIONS,
     READ_COLUMNS,
@@ -93,7 +94,11 @@ def _columns(sheet: Sheet, result: Scan) -> None:
     for header in sheet.headers:
         base = canonical(sheet.name, header).partition("::")[0]
         texts = _READ_TEXTS[sheet.name]
-        if base in texts:
+        if base == "default" and sheet.name == "survey":
+            result.problems += [Problem(sheet.name, row, header, CALCULATED)
+                                for row, cells in sheet.rows
+                                if calculated(cells.get(header, ""))]
+        elif base in texts:
             result.problems += [Problem(sheet.name, row, header, "Wording cannot include the "
                                         "answers to other questions (${…}): this questionnaire "
                                         "engine does not support it.")

@@ -81,3 +81,47 @@ def test_pyxforms_aliases_of_read_columns_are_read_not_ignored(written, read):
     row = ["integer", "b", "B", "yes", ". > 0", cells[read]][:len(header)]
     result = import_xlsform(workbook([header, ["integer", "a", "A"], row], choices=None))
     assert result.warnings == []
+
+
+@pytest.mark.parametrize("default", ["${n}", "today()", "now()", "concat(${n}, 'x')",
+                                     "once(today())"])
+def test_a_default_worked_out_from_answers_or_the_date_is_refused_as_a_calculation(default):
+    problems = refused(workbook([["type", "name", "label", "default"],
+                                 ["integer", "n", "N"], ["text", "t", "T", default]],
+                                choices=None))
+    assert where(problems) == [("survey", 3, "default")]
+    assert "worked out from other answers or the date" in problems[0].message
+
+
+@pytest.mark.parametrize(("question", "default", "words"), [
+    ("integer", "2.5", "whole number"), ("int", "many", "whole number"),
+    ("decimal", "two", "not a number"), ("date", "31/01/2025", "YYYY-MM-DD"),
+    ("date", "2025-02-30", "YYYY-MM-DD"), ("select_one colours", "Red", "choices"),
+    ("select_multiple colours", "red green", "choices"),
+    ("select_one yes_no_not_sure", "maybe", "choices")])
+def test_a_default_that_is_not_an_answer_to_its_question_is_refused_by_row(
+        question, default, words):
+    problems = refused(workbook([["type", "name", "label", "default"],
+                                 ["text", "a", "A"], [question, "q", "Q", default]]))
+    assert where(problems) == [("survey", 3, "default")]
+    assert words in problems[0].message
+
+
+@pytest.mark.parametrize(("question", "default"), [
+    ("integer", "-3"), ("decimal", "2.5"), ("decimal", "7"), ("date", "2025-01-31"),
+    ("select_one colours", "blue"), ("select_multiple colours", "red blue"),
+    ("select_one yes_no_not_sure", "not_sure"), ("text", "today")])
+def test_a_literal_default_that_answers_its_question_is_kept(question, default):
+    q = import_xlsform(workbook([["type", "name", "label", "default"],
+                                 [question, "q", "Q", default]])).questionnaire
+    (item,) = q.items()
+    assert item.default == default
+    assert read_xlsform(write_xlsform(q)) == q
+
+
+def test_a_default_on_a_note_is_ignored_with_a_warning():
+    result = import_xlsform(workbook([["type", "name", "label", "default"],
+                                      ["text", "a", "A"], ["note", "n", "Hello", "hi"]],
+                                     choices=None))
+    assert [i.default for i in result.questionnaire.items()] == ["", ""]
+    assert where(result.warnings) == [("survey", 3, "default")]
