@@ -125,3 +125,15 @@ def test_a_default_on_a_note_is_ignored_with_a_warning():
                                      choices=None))
     assert [i.default for i in result.questionnaire.items()] == ["", ""]
     assert where(result.warnings) == [("survey", 3, "default")]
+
+
+@pytest.mark.parametrize(("form_id", "key"), [
+    ("HouseholdSurvey_v2", "householdsurvey_v2"), ("YesNo", "yesno"),
+    ("My Form (v2)", "my-form-v2")])
+def test_a_form_id_that_is_not_a_key_as_written_is_normalised_with_a_warning(form_id, key):
+    result = import_xlsform(workbook([["type", "name", "label"], ["text", "a", "A"]],
+                                     choices=None,
+                                     settings=[["form_title", "form_id"], ["Title", form_id]]))
+    assert result.questionnaire.key == key
+    assert where(result.warnings) == [("settings", 2, "form_id")]
+    assert repr(key) in result.warnings[0].message
