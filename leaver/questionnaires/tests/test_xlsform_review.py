@@ -6,10 +6,16 @@ from __future__ import annotations
 import pytest
 
 from leaver.questionnaires.tests.xlsform_workbooks import where, workbook
-from leaver.questionnaires.xlsform import XLSFormError, import_xlsform, read_xlsform, write_xlsform
+from leaver.questionnaires.xlsform import (
+    Problem,
+    XLSFormError,
+    import_xlsform,
+    read_xlsform,
+    write_xlsform,
+)
 
 
-def refused(data: bytes) -> list:
+def refused(data: bytes) -> list[Problem]:
     with pytest.raises(XLSFormError) as error:
         import_xlsform(data)
     return error.value.problems
@@ -137,3 +143,20 @@ def test_a_form_id_that_is_not_a_key_as_written_is_normalised_with_a_warning(for
     assert result.questionnaire.key == key
     assert where(result.warnings) == [("settings", 2, "form_id")]
     assert repr(key) in result.warnings[0].message
+
+
+@pytest.mark.parametrize(("english", "welsh"), [
+    ("label::English (en-GB)", "label::Welsh (cy-GB)"), ("label::en-GB", "label::cy-GB"),
+    ("label::en-US", "label::Cymraeg (cy-gb)")])
+def test_regional_english_and_welsh_are_read_as_english_and_welsh(english, welsh):
+    q = import_xlsform(workbook([["type", "name", english, welsh], ["text", "a", "Town", "Tref"]],
+                                choices=None)).questionnaire
+    (item,) = q.items()
+    assert item.label == {"en": "Town", "cy": "Tref"}
+
+
+def test_a_regional_english_default_language_reads_the_bare_label_as_english():
+    q = import_xlsform(workbook([["type", "name", "label"], ["text", "a", "Town"]], choices=None,
+                                settings=[["form_id", "form_title", "default_language"],
+                                          ["towns", "Towns", "English (en-GB)"]])).questionnaire
+    assert (q.title, q.items()[0].label) == ({"en": "Towns"}, {"en": "Town"})
