@@ -13,7 +13,9 @@ import re
 
 from leaver.questionnaires.spec import ItemType
 
-_FUNCTION_CALL = re.compile(r"[A-Za-z_][\w:.-]*\s*\(")
+# A default that starts with a function call (today(), once(…), date(…) + 1); words with a
+# bracket further on ("Not known (yet)") are a written-out answer.
+_FUNCTION_CALL = re.compile(r"\s*[A-Za-z_][\w:.-]*\(")
 _INTEGER = re.compile(r"[-+]?\d+")
 _DECIMAL = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 _SINGLE = (ItemType.SINGLE_CHOICE, ItemType.YES_NO_NOT_SURE, ItemType.SCALE)
@@ -21,7 +23,7 @@ _SINGLE = (ItemType.SINGLE_CHOICE, ItemType.YES_NO_NOT_SURE, ItemType.SCALE)
 
 def calculated(default: str) -> bool:
     """Whether a default is worked out from other answers or the date, not written out."""
-    return "${" in default or bool(_FUNCTION_CALL.search(default))
+    return "${" in default or bool(_FUNCTION_CALL.match(default))
 
 
 CALCULATED = ("This default is worked out from other answers or the date (a calculation), "

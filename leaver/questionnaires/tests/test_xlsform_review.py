@@ -90,7 +90,8 @@ def test_pyxforms_aliases_of_read_columns_are_read_not_ignored(written, read):
 
 
 @pytest.mark.parametrize("default", ["${n}", "today()", "now()", "concat(${n}, 'x')",
-                                     "once(today())"])
+                                     "once(today())",
+                                     "date('2025-01-01') + 1"])
 def test_a_default_worked_out_from_answers_or_the_date_is_refused_as_a_calculation(default):
     problems = refused(workbook([["type", "name", "label", "default"],
                                  ["integer", "n", "N"], ["text", "t", "T", default]],
@@ -116,7 +117,8 @@ def test_a_default_that_is_not_an_answer_to_its_question_is_refused_by_row(
 @pytest.mark.parametrize(("question", "default"), [
     ("integer", "-3"), ("decimal", "2.5"), ("decimal", "7"), ("date", "2025-01-31"),
     ("select_one colours", "blue"), ("select_multiple colours", "red blue"),
-    ("select_one yes_no_not_sure", "not_sure"), ("text", "today")])
+    ("select_one yes_no_not_sure", "not_sure"), ("text", "today"),
+    ("text", "Not known (yet)")])
 def test_a_literal_default_that_answers_its_question_is_kept(question, default):
     q = import_xlsform(workbook([["type", "name", "label", "default"],
                                  [question, "q", "Q", default]])).questionnaire
