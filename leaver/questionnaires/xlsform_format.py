@@ -82,16 +82,23 @@ _NAMED = {"en": "en", "english": "en", "cy": "cy", "welsh": "cy", "cymraeg": "cy
 def language_code(text: str) -> str:
     """The language a column or setting names, as the key of a `Text`: "Welsh (cy)", "cy",
     "Welsh", "welsh" and "Cymraeg" are all "cy"; "English (en)", "en", "English" are "en";
+    "English (en-GB)", "en-GB" and "cy-GB" are "en" and "cy" too;
     "Français (fr)" and "fr" are "fr"; a name without a code is kept as written ("Français")."""
     text = " ".join(text.split())
     if match := re.fullmatch(r"(.*?)\s*\(([^()]*)\)", text):
         code = match.group(2).strip().lower()
         if LANGUAGE_CODE.fullmatch(code):
-            return code
+            return _regional(code)
         text = match.group(1)
     if text.lower() in _NAMED:
         return _NAMED[text.lower()]
-    return text.lower() if LANGUAGE_CODE.fullmatch(text.lower()) else text
+    return _regional(text.lower()) if LANGUAGE_CODE.fullmatch(text.lower()) else text
+
+
+def _regional(code: str) -> str:
+    """English or Welsh of a region as plain English or Welsh: "en-gb" -> "en", "cy-gb" -> "cy"."""
+    language = code.partition("-")[0]
+    return language if language in ("en", "cy") else code
 
 
 def language_header(code: str) -> str:

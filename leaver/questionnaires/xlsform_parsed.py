@@ -30,6 +30,7 @@ from leaver.questionnaires.spec import (
     Section,
     Text,
 )
+from leaver.questionnaires.xlsform_defaults import calculated, default_problem
 from leaver.questionnaires.xlsform_format import (
     CHOICE_VALUE,
     FALSE,
@@ -218,6 +219,18 @@ class FormReader:
                                       else {}, group.relevant))
         self.drafts[-1].items.append(item)
 
+    def _default(self, row: int, default: str, item_kind: ItemType, integer: bool,
+                 choices: tuple[Choice, ...]) -> str:
+        if default and item_kind == ItemType.NOTE:
+            self.scan.warnings.append(Problem("survey", row, "default", "Ignored: a note is "
+                                              "shown, not answered, so it has no default."))
+            return ""
+        problem = None if not default or calculated(default) else default_problem(
+            default, item_kind, integer, tuple(c.value for c in choices))
+        if problem:
+            self.problem(row, "default", problem)
+        return default
+
     def _item(self, node: Mapping[str, Any], kind: str, stack: tuple[_Group, ...]) -> None:
         key = str(node.get("name", ""))
         row = self.row(key)
@@ -253,6 +266,8 @@ class FormReader:
             if text:
                 self.conditions.append((row, column, text, key if column == "constraint"
                                         else None))
+        default = self._default(row, str(node.get("default", "")).strip(), item_kind,
+                                kind_of(str(node.get("type", ""))).integer, choices)
         self._place(Item(
             key, item_kind, label, hint=self.text(node.get("hint")),
             easy_read=self.text(node.get("easy_read")), required=required in TRUE,
@@ -261,7 +276,7 @@ class FormReader:
             constraint_message=self.text(bind.get("jr:constraintMsg")),
             required_message=self.text(bind.get("jr:requiredMsg")),
             guidance_hint=self.text(node.get("guidance_hint")),
-            default=str(node.get("default", "")).strip(),
+            default=default,
             appearance=" ".join(a for a in appearance if a in APPEARANCES), or_other=or_other,
         ), stack)
         if or_other:

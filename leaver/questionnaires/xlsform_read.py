@@ -46,9 +46,12 @@ class _Settings:
 
 def key_from_file_name(name: str) -> str:
     """A file name as a template key: "My Form (v2).xlsx" -> "my-form-v2"."""
-    stem = Path(name).stem.lower()
-    key = re.sub(r"[^a-z0-9_]+", "-", stem).strip("-_")[:64].strip("-_")
-    return key or "questionnaire"
+    return _as_key(Path(name).stem) or "questionnaire"
+
+
+def _as_key(text: str) -> str:
+    """Text as a template key: lowercase, runs of other characters as "-", at most 64."""
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")[:64].strip("-_")
 
 
 def _settings(sheet: Sheet | None, file_name: str | None, result: Scan) -> _Settings:
@@ -61,6 +64,11 @@ def _settings(sheet: Sheet | None, file_name: str | None, result: Scan) -> _Sett
         settings.key = key_from_file_name(file_name or "questionnaire")
         result.warnings.append(Problem("settings", 0, "form_id", "There is no form_id, so the "
                                        f"template key is {settings.key!r}, from the file name."))
+    elif not FORM_ID.fullmatch(settings.key) and FORM_ID.fullmatch(_as_key(settings.key)):
+        written, settings.key = settings.key, _as_key(settings.key)
+        result.warnings.append(Problem("settings", 2, "form_id", f"The form_id {written!r} is "
+                                       f"not a template key as written, so the template key is "
+                                       f"{settings.key!r}: lowercase, other characters as -."))
     elif not FORM_ID.fullmatch(settings.key):
         result.problems.append(Problem("settings", 2, "form_id", f"The form_id {settings.key!r} "
                                        "is not a valid template key: use lowercase letters, "
@@ -77,8 +85,11 @@ def _settings(sheet: Sheet | None, file_name: str | None, result: Scan) -> _Sett
             result.problems.append(Problem("settings", 1, header, "Name the column form_title_ "
                                            "and a language code, for example form_title_cy."))
     if DEFAULT_LANGUAGE not in settings.title:
-        result.problems.append(Problem("settings", 2, "form_title", "The form needs an English "
-                                       f"title (column form_title_{DEFAULT_LANGUAGE})."))
+        settings.title = {DEFAULT_LANGUAGE: settings.key, **settings.title}
+        result.warnings.append(Problem("settings", 0, f"form_title_{DEFAULT_LANGUAGE}", "There "
+                                       "is no English title, so the English title is "
+                                       f"{settings.key!r}, the form_id; add a column "
+                                       f"form_title_{DEFAULT_LANGUAGE} to give one."))
     return settings
 
 

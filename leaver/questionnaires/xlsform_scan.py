@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from leaver.questionnaires.conditions import ConditionError, parse
 from leaver.questionnaires.spec import ItemType
+from leaver.questionnaires.xlsform_defaults import CALCULATED, calculated
 from leaver.questionnaires.xlsform_format import (
     CONDITIONS,
     READ_COLUMNS,
@@ -62,11 +63,42 @@ def scan(sheets: Mapping[str, Sheet]) -> Scan:
     return result
 
 
+# pyxform's names for the survey columns read or refused here, to name them as this module does.
+_PYXFORM_NAMES: dict[object, str] = {
+    ("bind", "relevant"): "relevant", ("bind", "required"): "required",
+    ("bind", "constraint"): "constraint", ("bind", "jr:constraintMsg"): "constraint_message",
+    ("bind", "jr:requiredMsg"): "required_message", ("bind", "calculate"): "calculation",
+    ("control", "appearance"): "appearance", ("control", "jr:count"): "repeat_count",
+    ("bind", "entities:saveto"): "save_to"}
+
+
+def canonical(sheet: str, header: str) -> str:
+    """A column heading as pyxform reads it, through its own alias table: on the survey sheet
+    "relevance" and "bind::relevant" are "relevant", "requiredMsg::English" is
+    "required_message::English", "calculate" and "bind::calculate" are "calculation"."""
+    from pyxform import aliases
+
+    table = {"survey": aliases.survey_header, "choices": aliases.list_header}.get(sheet, {})
+    base, _, rest = header.partition("::")
+    if base in ("bind", "control") and rest and sheet == "survey":
+        return _PYXFORM_NAMES.get((base, rest), header)
+    alias = table.get(base, base)
+    if isinstance(alias, tuple):
+        alias = _PYXFORM_NAMES.get(alias, base)
+    elif alias in ("control", "list name"):  # body::…, a presentation column; list name
+        alias = base
+    return f"{alias}::{rest}" if rest else alias
+
+
 def _columns(sheet: Sheet, result: Scan) -> None:
     for header in sheet.headers:
-        base = header.partition("::")[0]
+        base = canonical(sheet.name, header).partition("::")[0]
         texts = _READ_TEXTS[sheet.name]
-        if base in texts:
+        if base == "default" and sheet.name == "survey":
+            result.problems += [Problem(sheet.name, row, header, CALCULATED)
+                                for row, cells in sheet.rows
+                                if calculated(cells.get(header, ""))]
+        elif base in texts:
             result.problems += [Problem(sheet.name, row, header, "Wording cannot include the "
                                         "answers to other questions (${…}): this questionnaire "
                                         "engine does not support it.")

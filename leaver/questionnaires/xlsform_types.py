@@ -29,6 +29,7 @@ class Kind:
     feature: str = ""  # for "refused": what it uses, in words
     list_name: str = ""  # for a select: its choice list
     or_other: bool = False  # for a select: `or_other` follows the list name
+    integer: bool = False  # for a number: whole numbers only (integer, int)
 
 
 def _question_types() -> dict[str, dict[str, object]]:
@@ -84,7 +85,7 @@ def _kind_of_definition(lower: str, definition: dict[str, object]) -> Kind:
     if bind.get("readonly") == "true()":
         return Kind("note")
     if tag == "input" and value_type in ("int", "decimal"):
-        return Kind("number")
+        return Kind("number", integer=value_type == "int")
     if tag == "input" and value_type == "date":
         return Kind("date")
     if tag == "input" and value_type == "string":

@@ -65,3 +65,12 @@ def test_a_published_workbook_using_what_would_change_meaning_is_refused_by_plac
     said = [str(problem) for problem in refused.value.problems]
     for expected in REFUSED[name]:
         assert any(expected in line for line in said), (expected, said)
+
+
+def test_a_published_form_in_another_default_language_is_not_refused_for_its_title():
+    # UCL_Biomass_Plot_Form's default language is Swahili (sw) and it has no title at all: its
+    # key, from the file name, is its English title; it is refused only for what it uses.
+    with pytest.raises(XLSFormError) as refused:
+        import_xlsform((PUBLISHED / "UCL_Biomass_Plot_Form.xlsx").read_bytes(),
+                       "UCL_Biomass_Plot_Form.xlsx")
+    assert [p for p in refused.value.problems if p.sheet == "settings"] == []

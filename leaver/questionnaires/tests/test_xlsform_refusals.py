@@ -99,9 +99,8 @@ def test_bad_choice_is_refused(choice, column):
 
 
 @pytest.mark.parametrize(("sheet", "column"), [
-    ([["form_title", "form_id"], ["Title", "Not A Key"]], "form_id"),
-    # Any language is accepted, but the wording must be in English too.
-    ([["form_id", "default_language"], ["ok", "Klingon"]], "form_title")])
+    ([["form_title", "form_id"], ["Title", "!!!"]], "form_id"),
+    ([["form_title", "form_title_"], ["Title", "Untitled"]], "form_title_")])
 def test_bad_settings_are_refused(sheet, column):
     problems = problems_of(workbook([HEADER, ["text", "a", "A"]], settings=sheet))
     assert column in [p.column for p in problems if p.sheet == "settings"]
@@ -130,7 +129,7 @@ def test_every_problem_in_a_workbook_is_reported_in_sheet_and_row_order():
          ["integer", "n", "N", "", ". > 0 and"],
          ["select_one sizes", "size", "Size?"]],
         [*CHOICES, ["colours", "red", "Red again"]],
-        [["form_id", "colour"], ["Bad Id", "red"]]))
+        [["form_id", "colour"], ["---", "red"]]))
     assert where(problems) == [
         ("survey", 3, "type"), ("survey", 4, "type"), ("survey", 6, "name"),
         ("survey", 6, "relevant"), ("survey", 7, "constraint"), ("survey", 8, "type"),
