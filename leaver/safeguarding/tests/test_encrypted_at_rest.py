@@ -8,8 +8,11 @@ import json
 import logging
 
 from django.db import connection
+from django.db.models import Model
+from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
+from leaver.pathways.young_person.models import Referral, ReferralKind, ReferralOutcome
 from leaver.safeguarding import actions
 from leaver.safeguarding.models import Concern, Note, Trigger
 from leaver.safeguarding.tests.helpers import UNSAFE, raise_one, recording_case, save_section
@@ -55,3 +58,41 @@ def test_the_answer_that_met_a_trigger_is_a_token_in_the_database(cast):
     assert not [value for value in held if "Another resident" in value]
     trigger = Trigger.objects.get()
     assert trigger.comment == UNSAFE["felt_safe_comment"]
+
+
+def column_of(obj: Model, field: str) -> str:
+    """One row's stored value, read past the ORM."""
+    table = obj._meta.db_table
+    column = next(f.column for f in obj._meta.concrete_fields if f.name == field)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [obj.pk])  # noqa: S608
+        [(value,)] = cursor.fetchall()
+    return str(value)
+
+
+def assert_sealed(obj: Model, **typed: str) -> None:
+    """Each field holds a token naming none of its words; the ORM reads back what was typed."""
+    for field, words in typed.items():
+        stored_value = column_of(obj, field)
+        assert stored_value.startswith("enc:dev:"), field
+        assert not [w for w in words.split() if len(w) > 3 and w in stored_value], field
+    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    assert {field: getattr(fresh, field) for field in typed} == typed
+
+
+def test_why_no_further_action_and_why_no_referral_are_tokens_in_the_database(cast):
+    case = recording_case(cast)
+    concern = raise_one(cast, case)
+    concern.no_action_reason = "The platypus story was a dream she had."
+    concern.save(update_fields=["no_action_reason"])
+    assert_sealed(concern, no_action_reason="The platypus story was a dream she had.")
+    referral = Referral.objects.create(
+        interview=case, kind=ReferralKind.COMPLAINT, outcome=ReferralOutcome.NOT_MADE,
+        reason="She chose to talk to the echidna manager first.",
+        recorded_by=cast.social_worker, recorded_at=timezone.now())
+    assert_sealed(referral, reason="She chose to talk to the echidna manager first.")
+    # A referral made keeps no reason: the empty column stays empty, which the check needs.
+    assert column_of(Referral.objects.create(
+        interview=case, kind=ReferralKind.ADVOCACY, outcome=ReferralOutcome.MADE,
+        made_on=timezone.localdate(), recorded_by=cast.social_worker,
+        recorded_at=timezone.now()), "reason") == ""
