@@ -12,8 +12,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0011_amendment_agreement'),
-        ('organisations', '0010_staff_deadlines_links_interviewer_description'),
         ('safeguarding', '0002_concerns_encrypted_at_rest'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
 from leaver.pathways.young_person.models import Referral, ReferralKind, ReferralOutcome
+from leaver.reviews.models import DraftRecommendation, Recommendation, Review
 from leaver.safeguarding import actions
 from leaver.safeguarding.models import Concern, Note, Trigger
 from leaver.safeguarding.tests.helpers import UNSAFE, raise_one, recording_case, save_section
@@ -96,3 +97,24 @@ def test_why_no_further_action_and_why_no_referral_are_tokens_in_the_database(ca
         interview=case, kind=ReferralKind.ADVOCACY, outcome=ReferralOutcome.MADE,
         made_on=timezone.localdate(), recorded_by=cast.social_worker,
         recorded_at=timezone.now()), "reason") == ""
+
+
+def test_recommendations_responses_and_review_reasons_are_tokens_in_the_database(cast):
+    case = recording_case(cast)
+    due = timezone.localdate()
+    draft = DraftRecommendation.objects.create(
+        interview=case, text="A dingo-proof bike shed.", young_person_text="Somewhere safe "
+        "for your wallaby bike.", owner=cast.csm, due_date=due, created_by=cast.iro)
+    assert_sealed(draft, text="A dingo-proof bike shed.",
+                  young_person_text="Somewhere safe for your wallaby bike.")
+    rec = Recommendation.objects.create(
+        interview=case, text="Weekly cassowary club.", young_person_text="A club each week "
+        "about kookaburras.", owner=cast.csm, due_date=due, created_by=cast.iro,
+        response_kind="will_act", response_text="Booked the bilby room.",
+        withdrawal_reason="Superseded by the goanna plan.")
+    assert_sealed(rec, text="Weekly cassowary club.",
+                  young_person_text="A club each week about kookaburras.",
+                  response_text="Booked the bilby room.",
+                  withdrawal_reason="Superseded by the goanna plan.")
+    review = Review.objects.create(interview=case, no_action_reason="All fine, said the emu.")
+    assert_sealed(review, no_action_reason="All fine, said the emu.")
