@@ -10,7 +10,7 @@ from django.db import models
 from leaver.cases.models import Interview
 from leaver.core import limits
 from leaver.core.encrypted_fields import EncryptedTextField
-from leaver.core.limits import at_most, at_most_sealed
+from leaver.core.limits import at_most_sealed
 
 
 class Language(models.TextChoices):
@@ -53,7 +53,7 @@ class YoungPerson(models.Model):
         related_name="iro_for_young_people",
     )
     significant_learning_disability = models.BooleanField()
-    communication_needs = models.TextField(blank=True)
+    communication_needs = EncryptedTextField(blank=True)
     preferred_language = models.CharField(max_length=100, choices=Language.choices,
                                           default=Language.ENGLISH)
     other_language = models.CharField(max_length=limits.LANGUAGE_NAME, blank=True)
@@ -72,8 +72,8 @@ class YoungPerson(models.Model):
     feasibility_tried = models.JSONField(default=list, blank=True)
 
     class Meta:
-        constraints = [at_most("youngperson", "communication_needs",
-                               limits.COMMUNICATION_NEEDS)]
+        constraints = [at_most_sealed("youngperson", "communication_needs",
+                                      limits.COMMUNICATION_NEEDS)]
 
     def __str__(self) -> str:
         return f"Young person of {self.interview}"

@@ -12,7 +12,12 @@ from django.db.models import Model
 from django.utils import timezone
 
 from leaver.audit.models import AuditEvent
-from leaver.pathways.young_person.models import Referral, ReferralKind, ReferralOutcome
+from leaver.pathways.young_person.models import (
+    Referral,
+    ReferralKind,
+    ReferralOutcome,
+    YoungPerson,
+)
 from leaver.reviews.models import DraftRecommendation, Recommendation, Review
 from leaver.safeguarding import actions
 from leaver.safeguarding.models import Concern, Note, Trigger
@@ -118,3 +123,11 @@ def test_recommendations_responses_and_review_reasons_are_tokens_in_the_database
                   withdrawal_reason="Superseded by the goanna plan.")
     review = Review.objects.create(interview=case, no_action_reason="All fine, said the emu.")
     assert_sealed(review, no_action_reason="All fine, said the emu.")
+
+
+def test_a_young_persons_communication_needs_are_a_token_in_the_database(cast):
+    case = recording_case(cast)
+    person = YoungPerson.objects.get(interview=case)
+    person.communication_needs = "Easy read, and the quoll picture cards."
+    person.save(update_fields=["communication_needs"])
+    assert_sealed(person, communication_needs="Easy read, and the quoll picture cards.")

@@ -306,5 +306,5 @@ def test_the_database_refuses_longer_text_from_any_other_path(cast):
         Interview.objects.filter(pk=interview.pk).update(outcome_reason="a" * 5 * limits.REASON)
     with pytest.raises(IntegrityError), transaction.atomic():
         YoungPerson.objects.filter(interview=interview).update(
-            communication_needs="a" * 1_001)
+            communication_needs="a" * 5 * limits.COMMUNICATION_NEEDS)
     assert fresh(interview).outcome_reason == ""
