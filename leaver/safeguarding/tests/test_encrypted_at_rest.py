@@ -4,9 +4,12 @@ the database and read back as written; nothing of them reaches a log or the audi
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 
+import pytest
+from django.apps import apps
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
@@ -131,3 +134,23 @@ def test_a_young_persons_communication_needs_are_a_token_in_the_database(cast):
     person.communication_needs = "Easy read, and the quoll picture cards."
     person.save(update_fields=["communication_needs"])
     assert_sealed(person, communication_needs="Easy read, and the quoll picture cards.")
+
+
+@pytest.mark.parametrize("migration", [
+    "leaver.safeguarding.migrations.0003_no_action_reason_encrypted_at_rest",
+    "leaver.pathways.young_person.migrations.0007_communication_needs_encrypted_at_rest"])
+def test_the_migrations_encrypt_text_stored_before_them(cast, migration):
+    case = recording_case(cast)
+    concern = raise_one(cast, case)
+    person = YoungPerson.objects.get(interview=case)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE safeguarding_concern SET no_action_reason = %s",
+                       ["plain wombat reason"])
+        cursor.execute("UPDATE young_person_youngperson SET communication_needs = %s",
+                       ["plain wombat needs"])
+    field, obj, text = (("no_action_reason", concern, "plain wombat reason")
+                        if "safeguarding" in migration
+                        else ("communication_needs", person, "plain wombat needs"))
+    assert column_of(obj, field) == text
+    importlib.import_module(migration).Migration.operations[-1].code(apps, None)
+    assert_sealed(obj, **{field: text})
