@@ -66,7 +66,7 @@ class Interview(models.Model):
         blank=True, related_name="+",
     )
     may_quote_anonymously = models.BooleanField(default=False)
-    outcome_reason = models.TextField(blank=True)  # declined, not feasible, withdrawn, …
+    outcome_reason = EncryptedTextField(blank=True)  # declined, not feasible, withdrawn, …
 
     interviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -79,9 +79,9 @@ class Interview(models.Model):
     held_at = models.DateTimeField(null=True, blank=True)
     held_how = models.CharField(max_length=16, choices=HeldHow.choices, blank=True)
     held_where = models.CharField(max_length=limits.PLACE, blank=True)
-    people_present = models.TextField(blank=True)
+    people_present = EncryptedTextField(blank=True)
     support = models.CharField(max_length=16, choices=Support.choices, blank=True)
-    support_details = models.TextField(blank=True)
+    support_details = EncryptedTextField(blank=True)
 
     # The questionnaire version the interview is recorded against, fixed when the case is
     # opened (or when recording starts, if none was published then). Never changes after.
@@ -105,9 +105,10 @@ class Interview(models.Model):
                                         "-id"], name="interview_list_by_state"),
                    models.Index(fields=["setting", "-created_at", "-id"],
                                 name="interview_list_by_setting")]
-        constraints = [at_most("interview", "outcome_reason", limits.REASON),
-                       at_most("interview", "people_present", limits.PEOPLE_PRESENT),
-                       at_most("interview", "support_details", limits.SUPPORT_DETAILS)]
+        constraints = [at_most_sealed("interview", "outcome_reason", limits.REASON),
+                       at_most_sealed("interview", "people_present", limits.PEOPLE_PRESENT),
+                       at_most_sealed("interview", "support_details",
+                                      limits.SUPPORT_DETAILS)]
 
     def __str__(self) -> str:
         return f"Exit interview {self.public_id}"
@@ -267,7 +268,7 @@ class CorrectionRequest(models.Model):
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE,
                                   related_name="correction_requests")
     version = models.ForeignKey(RecordVersion, on_delete=models.CASCADE, related_name="+")
-    comment = models.TextField()
+    comment = EncryptedTextField()
     requested_at = models.DateTimeField()
     # The version that answered it, once the interviewer has amended the record.
     answered_by = models.ForeignKey(RecordVersion, on_delete=models.SET_NULL, null=True,
@@ -275,7 +276,7 @@ class CorrectionRequest(models.Model):
 
     class Meta:
         ordering = ["requested_at", "id"]
-        constraints = [at_most("correctionrequest", "comment", limits.REASON)]
+        constraints = [at_most_sealed("correctionrequest", "comment", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Correction request {self.public_id}"
@@ -362,20 +363,20 @@ class AmendmentAgreement(models.Model):
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                  related_name="+")
     asked_at = models.DateTimeField()
-    reason = models.TextField()  # why the interviewer wants to amend
+    reason = EncryptedTextField()  # why the interviewer wants to amend
     status = models.CharField(max_length=16, choices=AgreementStatus.choices,
                               default=AgreementStatus.ASKED)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
-    refusal_reason = models.TextField(blank=True)
+    refusal_reason = EncryptedTextField(blank=True)
     version = models.ForeignKey(RecordVersion, on_delete=models.SET_NULL, null=True,
                                 blank=True, related_name="+")  # the amendment it allowed
 
     class Meta:
         ordering = ["-asked_at", "-id"]
-        constraints = [at_most("amendmentagreement", "reason", limits.REASON),
-                       at_most("amendmentagreement", "refusal_reason", limits.REASON)]
+        constraints = [at_most_sealed("amendmentagreement", "reason", limits.REASON),
+                       at_most_sealed("amendmentagreement", "refusal_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Amendment agreement {self.public_id}"

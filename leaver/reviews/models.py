@@ -9,7 +9,7 @@ from django.db import models
 
 from leaver.core import limits
 from leaver.core.encrypted_fields import EncryptedTextField
-from leaver.core.limits import at_most, at_most_sealed
+from leaver.core.limits import at_most_sealed
 
 
 class ResponseKind(models.TextChoices):
@@ -31,8 +31,8 @@ class DraftRecommendation(models.Model):
     interview = models.ForeignKey(
         "interviews.Interview", on_delete=models.CASCADE, related_name="draft_recommendations"
     )
-    text = models.TextField()
-    young_person_text = models.TextField()
+    text = EncryptedTextField()
+    young_person_text = EncryptedTextField()
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -45,9 +45,9 @@ class DraftRecommendation(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [at_most("draftrecommendation", "text", limits.RECOMMENDATION),
-                       at_most("draftrecommendation", "young_person_text",
-                               limits.RECOMMENDATION)]
+        constraints = [at_most_sealed("draftrecommendation", "text", limits.RECOMMENDATION),
+                       at_most_sealed("draftrecommendation", "young_person_text",
+                                      limits.RECOMMENDATION)]
 
     def __str__(self) -> str:
         return f"Draft recommendation {self.public_id}"
@@ -58,9 +58,9 @@ class Recommendation(models.Model):
     interview = models.ForeignKey(
         "interviews.Interview", on_delete=models.CASCADE, related_name="recommendations"
     )
-    text = models.TextField()
+    text = EncryptedTextField()
     # The same recommendation in plain words for the young person: the letter uses it.
-    young_person_text = models.TextField(blank=True)
+    young_person_text = EncryptedTextField(blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="recommendations"
     )
@@ -72,18 +72,19 @@ class Recommendation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     response_kind = models.CharField(max_length=16, choices=ResponseKind.choices, blank=True)
-    response_text = models.TextField(blank=True)
+    response_text = EncryptedTextField(blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     # Withdrawn by the IRO before its owner responded: kept, but no longer waiting.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawal_reason = models.TextField(blank=True)
+    withdrawal_reason = EncryptedTextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [at_most("recommendation", "text", limits.RECOMMENDATION),
-                       at_most("recommendation", "young_person_text", limits.RECOMMENDATION),
-                       at_most("recommendation", "response_text", limits.RESPONSE),
-                       at_most("recommendation", "withdrawal_reason", limits.REASON)]
+        constraints = [at_most_sealed("recommendation", "text", limits.RECOMMENDATION),
+                       at_most_sealed("recommendation", "young_person_text",
+                                      limits.RECOMMENDATION),
+                       at_most_sealed("recommendation", "response_text", limits.RESPONSE),
+                       at_most_sealed("recommendation", "withdrawal_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Recommendation {self.public_id}"
@@ -99,7 +100,7 @@ class Recommendation(models.Model):
     @property
     def letter_text(self) -> str:
         """What the young person reads: the plain-words version, else the staff wording."""
-        return self.young_person_text or self.text
+        return str(self.young_person_text or self.text)
 
 
 class Review(models.Model):
@@ -109,14 +110,14 @@ class Review(models.Model):
     interview = models.OneToOneField(
         "interviews.Interview", on_delete=models.CASCADE, related_name="review"
     )
-    no_action_reason = models.TextField()
+    no_action_reason = EncryptedTextField()
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True)
 
     class Meta:
-        constraints = [at_most("review", "no_action_reason", limits.REASON)]
+        constraints = [at_most_sealed("review", "no_action_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Review of {self.interview}"

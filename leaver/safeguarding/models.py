@@ -15,7 +15,7 @@ from django.db import models
 
 from leaver.core import limits
 from leaver.core.encrypted_fields import EncryptedTextField
-from leaver.core.limits import at_most, at_most_sealed
+from leaver.core.limits import at_most_sealed
 
 
 class Status(models.TextChoices):
@@ -79,7 +79,7 @@ class Concern(models.Model):
     referred_to = models.CharField(max_length=16, choices=ReferredTo.choices, blank=True)
     reference = models.CharField(max_length=limits.REFERENCE, blank=True)
     referred_on = models.DateField(null=True, blank=True)
-    no_action_reason = models.TextField(blank=True)
+    no_action_reason = EncryptedTextField(blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="+")
@@ -91,7 +91,7 @@ class Concern(models.Model):
                    models.Index(fields=["setting", "raised_at"])]
         constraints = [at_most_sealed("concern", "words", limits.CONCERN_WORDS),
                        at_most_sealed("concern", "note", limits.CONCERN_NOTE),
-                       at_most("concern", "no_action_reason", limits.REASON)]
+                       at_most_sealed("concern", "no_action_reason", limits.REASON)]
 
     def __str__(self) -> str:
         return f"Safeguarding concern {self.public_id}"

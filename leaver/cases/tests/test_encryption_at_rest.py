@@ -20,11 +20,20 @@ from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from leaver import env
 from leaver.audit.models import AuditEvent
 from leaver.cases import records, versions
-from leaver.cases.models import Answer, InterviewRecord, RecordDraft, RecordVersion
+from leaver.cases.models import (
+    AmendmentAgreement,
+    Answer,
+    CorrectionRequest,
+    Interview,
+    InterviewRecord,
+    RecordDraft,
+    RecordVersion,
+)
 from leaver.core import crypto, key_rotation
 from leaver.core.encrypted_fields import SealableTextField
 from leaver.notifications.models import Message
@@ -270,3 +279,31 @@ def test_the_migration_encrypts_free_text_answers_stored_before_and_leaves_codes
     assert {a.value for a in Answer.objects.filter(interview_id=case,
                                                   item_key__endswith="_comment")} == {
         "plain comment"}
+
+
+def test_case_reasons_correction_comments_and_amendment_reasons_are_encrypted(client, cast):
+    record = submitted(client, cast)
+    case = record.interview
+    typed = {"outcome_reason": "Moved to the axolotl flat.",
+             "people_present": "The young person and the narwhal keyworker",
+             "support_details": "A pangolin sign interpreter"}
+    Interview.objects.filter(pk=case.pk).update(**typed)
+    asked = CorrectionRequest.objects.create(
+        interview=case, version=RecordVersion.objects.get(interview=case),
+        comment="The okapi answer is wrong.", requested_at=timezone.now())
+    agreement = AmendmentAgreement.objects.create(
+        interview=case, asked_by=cast.interviewer, asked_at=timezone.now(),
+        reason="Correct the tapir detail.", refusal_reason="The tapir detail is right.")
+    held_values = [*(raw("interviews_interview", c, id=case.pk)[0] for c in typed),
+                   *raw("interviews_correctionrequest", "comment", id=asked.pk),
+                   *raw("interviews_amendmentagreement", "reason", id=agreement.pk),
+                   *raw("interviews_amendmentagreement", "refusal_reason", id=agreement.pk)]
+    assert all(value.startswith("enc:dev:") for value in held_values)
+    assert not [v for v in held_values for word in ("axolotl", "narwhal", "pangolin",
+                                                    "okapi", "tapir") if word in v]
+    fresh = Interview.objects.get(pk=case.pk)
+    assert {name: getattr(fresh, name) for name in typed} == typed
+    assert CorrectionRequest.objects.get(pk=asked.pk).comment == "The okapi answer is wrong."
+    agreement = AmendmentAgreement.objects.get(pk=agreement.pk)
+    assert (agreement.reason, agreement.refusal_reason) == (
+        "Correct the tapir detail.", "The tapir detail is right.")

@@ -9,7 +9,8 @@ from django.db import models
 
 from leaver.cases.models import Interview
 from leaver.core import limits
-from leaver.core.limits import at_most
+from leaver.core.encrypted_fields import EncryptedTextField
+from leaver.core.limits import at_most_sealed
 
 
 class Language(models.TextChoices):
@@ -52,7 +53,7 @@ class YoungPerson(models.Model):
         related_name="iro_for_young_people",
     )
     significant_learning_disability = models.BooleanField()
-    communication_needs = models.TextField(blank=True)
+    communication_needs = EncryptedTextField(blank=True)
     preferred_language = models.CharField(max_length=100, choices=Language.choices,
                                           default=Language.ENGLISH)
     other_language = models.CharField(max_length=limits.LANGUAGE_NAME, blank=True)
@@ -71,8 +72,8 @@ class YoungPerson(models.Model):
     feasibility_tried = models.JSONField(default=list, blank=True)
 
     class Meta:
-        constraints = [at_most("youngperson", "communication_needs",
-                               limits.COMMUNICATION_NEEDS)]
+        constraints = [at_most_sealed("youngperson", "communication_needs",
+                                      limits.COMMUNICATION_NEEDS)]
 
     def __str__(self) -> str:
         return f"Young person of {self.interview}"
@@ -113,7 +114,7 @@ class Referral(models.Model):
     outcome = models.CharField(max_length=16, choices=ReferralOutcome.choices)
     made_on = models.DateField(null=True, blank=True)
     reference = models.CharField(max_length=limits.REFERENCE, blank=True)
-    reason = models.TextField(blank=True)
+    reason = EncryptedTextField(blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -122,7 +123,7 @@ class Referral(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["interview", "kind"], name="referral_once_per_kind"),
-            at_most("referral", "reason", limits.REASON),
+            at_most_sealed("referral", "reason", limits.REASON),
             # Made: the date it was made. Not made: the reason.
             models.CheckConstraint(
                 condition=(models.Q(outcome="made", made_on__isnull=False)

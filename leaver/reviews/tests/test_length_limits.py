@@ -198,5 +198,5 @@ def test_the_database_refuses_longer_text_from_any_other_path(cast):
         # Encrypted at rest: the check allows the longest token of 10,000 characters.
         Letter.objects.create(interview=interview, text="a" * 5 * limits.LETTER)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Review.objects.filter(interview=interview).update(no_action_reason="a" * 2_001)
+        Review.objects.filter(interview=interview).update(no_action_reason="a" * 5 * limits.REASON)
     assert not Letter.objects.filter(interview=interview).exists()

@@ -303,8 +303,8 @@ def test_the_recording_actions_refuse_text_over_the_limits(cast):
 def test_the_database_refuses_longer_text_from_any_other_path(cast):
     interview = make_case(cast, State.NOTIFIED)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Interview.objects.filter(pk=interview.pk).update(outcome_reason="a" * 2_001)
+        Interview.objects.filter(pk=interview.pk).update(outcome_reason="a" * 5 * limits.REASON)
     with pytest.raises(IntegrityError), transaction.atomic():
         YoungPerson.objects.filter(interview=interview).update(
-            communication_needs="a" * 1_001)
+            communication_needs="a" * 5 * limits.COMMUNICATION_NEEDS)
     assert fresh(interview).outcome_reason == ""

@@ -184,8 +184,8 @@ def _effect_ok(name: str, cast: Cast, interview: Interview) -> bool:
         "submit_record": lambda: InterviewRecord.objects.filter(interview=i).exists(),
         "restrict_circulation": lambda: i.record.circulation_restricted,
         "no_action_needed": lambda: i.review.no_action_reason == "Nothing to act on.",
-        "add_recommendation": lambda: i.recommendations.filter(
-            text="A quiet room for homework.").exists(),
+        "add_recommendation": lambda: "A quiet room for homework." in [
+            r.text for r in i.recommendations.all()],
         "edit_letter": lambda: i.letter.text.startswith("Dear Jordan, thank you for talking"),
         "letter_sent": lambda: i.letter.sent_at is not None,
         "withdraw": lambda: i.closed_at is not None and bool(i.outcome_reason),
