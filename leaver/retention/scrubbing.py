@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from leaver.audit.models import AuditEvent
@@ -44,41 +44,30 @@ def _names_someone(text: str, words: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) for word in words)
 
 
-def scrub_value(value: Any, words: Sequence[str]) -> tuple[Any, int]:
-    """`value` (JSON) with every string that names the person replaced; how many were."""
-    if isinstance(value, str):
-        return (ERASED, 1) if _names_someone(value, words) else (value, 0)
-    if isinstance(value, list):
-        pairs = [scrub_value(v, words) for v in value]
-        return [v for v, _ in pairs], sum(n for _, n in pairs)
-    if isinstance(value, dict):
-        result, count = {}, 0
-        for key, item in value.items():
-            result[key], n = scrub_value(item, words)
-            count += n
-        return result, count
-    return value, 0
-
-
 # Parts of an audit row's detail that are the person's details or words typed about them,
 # whatever they say (a corrected address, an old phone number, why a case was reopened): they
 # go whole, not only where they contain the name.
 PERSONAL_KEYS = frozenset({"changes", "reason", "before", "after", "old", "new"})
 
 
-def _scrub_personal(value: Any) -> tuple[Any, int]:
+def scrub_value(value: Any, words: Sequence[str], whole: Collection[str] = frozenset()
+                ) -> tuple[Any, int]:
+    """`value` (JSON) with every string that names the person replaced, and every non-empty
+    value kept under a key in `whole` replaced whatever it says; how many were."""
+    if isinstance(value, str):
+        return (ERASED, 1) if _names_someone(value, words) else (value, 0)
+    if isinstance(value, list):
+        pairs = [scrub_value(v, words, whole) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
     if isinstance(value, dict):
         result, count = {}, 0
         for key, item in value.items():
-            if key in PERSONAL_KEYS and item not in (None, "", [], {}):
+            if key in whole and item not in (None, "", [], {}):
                 result[key], n = ERASED, 1
             else:
-                result[key], n = _scrub_personal(item)
+                result[key], n = scrub_value(item, words, whole)
             count += n
         return result, count
-    if isinstance(value, list):
-        pairs = [_scrub_personal(v) for v in value]
-        return [v for v, _ in pairs], sum(n for _, n in pairs)
     return value, 0
 
 
@@ -89,9 +78,7 @@ def scrub_audit(object_ids: Iterable[uuid.UUID], words: Sequence[str]) -> int:
     changed = 0
     for row in AuditEvent.objects.filter(object_id__in=list(object_ids)).only(
             "pk", "detail").iterator(chunk_size=500):
-        personal, removed = _scrub_personal(row.detail)
-        detail, count = scrub_value(personal, words) if words else (personal, 0)
-        count += removed
+        detail, count = scrub_value(row.detail, words, PERSONAL_KEYS)
         if count:
             AuditEvent.objects.filter(pk=row.pk).update(detail=detail)
             changed += 1
