@@ -56,15 +56,9 @@ class Days:
     p90: float | None
 
 
-def days_between(pairs: Iterable[tuple[dt.datetime, dt.datetime | None]]) -> Days:
-    """The median and 90th percentile of whole days from each start to its end, shown only
-    over 5 or more (a pair with no end, or an end before its start, is left out)."""
-    return days_counted(
-        ((end - start).days, 1) for start, end in pairs if end is not None and end >= start)
-
-
 def days_counted(counts: Iterable[tuple[int, int]]) -> Days:
-    """The same from (whole days, how many cases) pairs, e.g. counted by the database."""
+    """The median and 90th percentile of whole days, from (whole days, how many cases) pairs
+    counted by the database (leaver.reports.counting), shown only over 5 or more."""
     waits = [days for days, n in sorted(counts) for _ in range(n)]
     if len(waits) < THRESHOLD:
         return Days(len(waits), None, None)

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from leaver.cases.models import Interview
+from leaver.organisations.models import Organisation
 from leaver.reports.counting import WholeDays, histogram
 from leaver.testing import make_case, make_cast
 
@@ -24,13 +25,18 @@ ENDS = [
 ]
 
 
-@pytest.mark.django_db
-def test_whole_days_agree_with_python():
+def _cases_from_start_to_each_end() -> Organisation:
     cast = make_cast()
     for end in ENDS:
         case = make_case(cast)
         Interview.objects.filter(pk=case.pk).update(created_at=START, held_at=end)
-    found = dict(Interview.objects.filter(organisation=cast.org).annotate(
+    return cast.org
+
+
+@pytest.mark.django_db
+def test_whole_days_agree_with_python():
+    organisation = _cases_from_start_to_each_end()
+    found = dict(Interview.objects.filter(organisation=organisation).annotate(
         days=WholeDays("created_at", "held_at")).values_list("held_at", "days"))
     assert {end: found[end] for end in ENDS} == {end: (end - START).days for end in ENDS}
     assert sorted(found[end] for end in ENDS) == [0, 0, 1, 1, 40, 40]
@@ -38,10 +44,7 @@ def test_whole_days_agree_with_python():
 
 @pytest.mark.django_db
 def test_histogram_counts_cases_per_number_of_days():
-    cast = make_cast()
-    for end in ENDS:
-        case = make_case(cast)
-        Interview.objects.filter(pk=case.pk).update(created_at=START, held_at=end)
-    counted = histogram(Interview.objects.filter(organisation=cast.org).annotate(
+    organisation = _cases_from_start_to_each_end()
+    counted = histogram(Interview.objects.filter(organisation=organisation).annotate(
         days=WholeDays("created_at", "held_at")))
     assert sorted(counted) == [(0, 2), (1, 2), (40, 2)]
